@@ -1,0 +1,33 @@
+package org.tributary.common.codes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class AgeBandTest {
+
+    @Property
+    void everyAgeFallsInExactlyTheBandThatContainsIt(@ForAll @IntRange(min = 0, max = 130) int age) {
+        AgeBand band = AgeBand.of(age);
+        assertThat(age).isBetween(band.from(), band.to());
+        assertThat(band.isChild()).isEqualTo(age < 18);
+    }
+
+    @Test
+    void bandsAreLabelledAsCtdcPublishesThem() {
+        assertThat(AgeBand.of(9).label()).isEqualTo("9-17");
+        assertThat(AgeBand.of(17)).isEqualTo(AgeBand.AGE_9_17);
+        assertThat(AgeBand.of(18)).isEqualTo(AgeBand.AGE_18_20);
+        assertThat(AgeBand.of(90).label()).isEqualTo("48+");
+    }
+
+    @Test
+    void impossibleAgesAreRefused() {
+        assertThatThrownBy(() -> AgeBand.of(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AgeBand.of(131)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

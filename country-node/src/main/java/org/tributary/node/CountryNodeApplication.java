@@ -1,0 +1,15 @@
+package org.tributary.node;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** A country node: the national agency's own case store and, later, its federation release API. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CountryNodeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CountryNodeApplication.class, args);
+    }
+}

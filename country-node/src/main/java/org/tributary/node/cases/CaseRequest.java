@@ -1,0 +1,131 @@
+package org.tributary.node.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import org.tributary.common.codes.CaseStatus;
+import org.tributary.common.codes.ExploitationType;
+import org.tributary.common.codes.Gender;
+import org.tributary.common.codes.IdentificationStage;
+import org.tributary.common.codes.LabourIndustry;
+import org.tributary.common.codes.MeansOfControl;
+import org.tributary.common.codes.OrgType;
+import org.tributary.common.codes.RecruitmentMethod;
+import org.tributary.common.codes.RelationshipToTrafficker;
+import org.tributary.common.codes.SexExploitationType;
+import org.tributary.common.codes.StatusDecisionOrg;
+import org.tributary.common.codes.TraffickingStatus;
+
+/**
+ * A case as a case worker writes it, through the API or one row of an import. Codes are HTCDS codes.
+ *
+ * @param externalRef the agency's own case number, unique on this node; re-importing it updates the case
+ * @param version on update, the version read (alternative to {@code If-Match}); ignored on create
+ */
+public record CaseRequest(
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[\\p{L}\\p{N}._:/#-]+", message = "may hold letters, digits and . _ : / # - only")
+        String externalRef,
+
+        @PastOrPresent LocalDate registeredOn,
+        @NotNull TraffickingStatus traffickingStatus,
+        StatusDecisionOrg statusDecidedBy,
+        IdentificationStage identificationStage,
+        OrgType identifyingOrgType,
+        Gender gender,
+        @Min(1900) Integer birthYear,
+        @Min(0) @Max(130) Integer ageAtIdentification,
+        @Size(max = 5) List<@NotNull @CountryCode String> citizenship,
+        @CountryCode String countryOfExploitation,
+        List<@NotNull ExploitationType> exploitationTypes,
+        LabourIndustry labourIndustry,
+        List<@NotNull SexExploitationType> sexExploitationTypes,
+        List<@NotNull MeansOfControl> meansOfControl,
+        List<@NotNull RecruitmentMethod> recruitmentMethods,
+        RelationshipToTrafficker relationshipToTrafficker,
+        @Min(0) @Max(130) Integer ageWhenTrafficked,
+        Boolean informedOfEntitlements,
+        @PastOrPresent LocalDate informedOn,
+        @PastOrPresent LocalDate returnedOn,
+        @CountryCode String returnedTo,
+        @NotNull CaseStatus caseStatus,
+        @Size(max = 2000) String closureReason,
+        Boolean consentToAggregateUse,
+        @Size(max = 200) String caseOwner,
+        @Valid PersonalDetails personal,
+        @Size(max = 200) List<@NotNull @Valid AssistanceDto> assistance,
+        @Size(max = 100) List<@NotNull @Valid FollowUpDto> followUps,
+        @Size(max = 100) List<@NotNull @Valid ReferralDto> referrals,
+        Long version) {
+
+    public CaseRequest {
+        citizenship = citizenship == null ? List.of() : citizenship;
+        exploitationTypes = exploitationTypes == null ? List.of() : exploitationTypes;
+        sexExploitationTypes = sexExploitationTypes == null ? List.of() : sexExploitationTypes;
+        meansOfControl = meansOfControl == null ? List.of() : meansOfControl;
+        recruitmentMethods = recruitmentMethods == null ? List.of() : recruitmentMethods;
+        assistance = assistance == null ? List.of() : assistance;
+        followUps = followUps == null ? List.of() : followUps;
+        referrals = referrals == null ? List.of() : referrals;
+    }
+
+    /** The birth year to aggregate on: as given, else from the (encrypted) birth date. */
+    public Integer effectiveBirthYear() {
+        if (birthYear != null) {
+            return birthYear;
+        }
+        return personal != null && personal.birthDate() != null
+                ? personal.birthDate().getYear()
+                : null;
+    }
+
+    @AssertTrue(message = "must not be in the future")
+    boolean isBirthYearNotInFuture() {
+        return birthYear == null || birthYear <= Year.now().getValue();
+    }
+
+    public CaseRequest withVersion(Long newVersion) {
+        return new CaseRequest(
+                externalRef,
+                registeredOn,
+                traffickingStatus,
+                statusDecidedBy,
+                identificationStage,
+                identifyingOrgType,
+                gender,
+                birthYear,
+                ageAtIdentification,
+                citizenship,
+                countryOfExploitation,
+                exploitationTypes,
+                labourIndustry,
+                sexExploitationTypes,
+                meansOfControl,
+                recruitmentMethods,
+                relationshipToTrafficker,
+                ageWhenTrafficked,
+                informedOfEntitlements,
+                informedOn,
+                returnedOn,
+                returnedTo,
+                caseStatus,
+                closureReason,
+                consentToAggregateUse,
+                caseOwner,
+                personal,
+                assistance,
+                followUps,
+                referrals,
+                newVersion);
+    }
+}
