@@ -112,7 +112,9 @@ create table import_jobs (
     rows_processed  bigint not null default 0,
     rows_inserted   bigint not null default 0,
     rows_updated    bigint not null default 0,
+    rows_rejected   bigint not null default 0,
     error_count     bigint not null default 0,
     errors          jsonb not null default '[]',
+    ignored_columns jsonb not null default '[]',
     message         text
 );

@@ -94,6 +94,11 @@ public record CaseRequest(
         return birthYear == null || birthYear <= Year.now().getValue();
     }
 
+    @AssertTrue(message = "text must not contain NUL or other control characters except tab and line breaks")
+    boolean isFreeOfControlCharacters() {
+        return TextSafety.isSafe(this);
+    }
+
     public CaseRequest withVersion(Long newVersion) {
         return new CaseRequest(
                 externalRef,

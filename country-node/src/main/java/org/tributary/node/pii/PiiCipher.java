@@ -24,6 +24,7 @@ public class PiiCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    private final SecretKey pseudonymKey;
     private final SecureRandom random = new SecureRandom();
 
     public PiiCipher(PiiProperties properties) {
@@ -37,6 +38,22 @@ public class PiiCipher {
             throw new IllegalStateException("TRIBUTARY_NODE_PII_KEY must be 32 bytes (AES-256), base64-encoded");
         }
         this.key = new SecretKeySpec(raw, "AES");
+        this.pseudonymKey = new SecretKeySpec(raw, "HmacSHA256");
+    }
+
+    /**
+     * A keyed, stable pseudonym of {@code text}: the same text gives the same pseudonym on this node, and nobody
+     * without the key can compute or reverse it.
+     */
+    public String pseudonym(String text) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(pseudonymKey);
+            byte[] digest = mac.doFinal(("pseudonym:" + text).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC unavailable", e);
+        }
     }
 
     public byte[] encrypt(byte[] plaintext, String boundTo) {

@@ -1,0 +1,181 @@
+package org.tributary.node.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * The HTCDS Excel templates, read with POI's streaming (SAX) API so that large workbooks never sit in memory.
+ * Row 1 holds field names; if row 2 holds the template's visible labels it is skipped, and its labels win over
+ * row 1's names where the two disagree (the template's mailing-address columns) or row 1 has no name (column
+ * AJ, "Reason for Outgoing Referral"). Dates come as ISO dates from date-formatted cells; formulas are read as
+ * their cached values, never evaluated or kept as formulas.
+ */
+final class XlsxCaseReader implements CaseFileReader {
+
+    private final HtcdsRowMapper mapper;
+    private final List<String> ignoredColumns = new ArrayList<>();
+
+    XlsxCaseReader(HtcdsRowMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    List<String> ignoredColumns() {
+        return ignoredColumns;
+    }
+
+    @Override
+    public void read(Path file, RowSink sink) {
+        parse(file, new RowHandler(sink, false));
+    }
+
+    @Override
+    public long count(Path file) {
+        var counter = new RowHandler(row -> {}, true);
+        parse(file, counter);
+        return counter.dataRows;
+    }
+
+    private static void parse(Path file, RowHandler handler) {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            var strings = new ReadOnlySharedStringsTable(pkg, false);
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new UnreadableFileException("The workbook has no sheet.");
+            }
+            try (InputStream sheet = sheets.next()) {
+                var xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(new XSSFSheetXMLHandler(
+                        reader.getStylesTable(), null, strings, handler, new IsoDateFormatter(), false));
+                xml.parse(new InputSource(sheet));
+            }
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            String why = e.getMessage() != null && e.getMessage().toLowerCase().contains("zip bomb")
+                    ? "it expands far more than a spreadsheet should (a cell is too large or it is a zip bomb)"
+                    : "it is not a complete .xlsx workbook (truncated, damaged or another file type)";
+            throw new UnreadableFileException("The Excel file cannot be read: " + why + ".");
+        }
+    }
+
+    /** Formats date cells as ISO dates and leaves other numbers as Excel shows them. */
+    static final class IsoDateFormatter extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904);
+        }
+    }
+
+    private final class RowHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final RowSink sink;
+        private final boolean countOnly;
+        private final Map<Integer, String> names = new HashMap<>();
+        private final Map<Integer, String> cells = new TreeMap<>();
+        private Map<Integer, String> fields;
+        private long dataRows;
+
+        RowHandler(RowSink sink, boolean countOnly) {
+            this.sink = sink;
+            this.countOnly = countOnly;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            if (ref != null && value != null) {
+                cells.put((int) new CellReference(ref).getCol(), value);
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (rowNum == 0) {
+                names.putAll(cells);
+                return;
+            }
+            if (fields == null) {
+                fields = resolveColumns(rowNum == 1 ? cells : Map.of());
+                if (rowNum == 1 && isLabelRow(cells)) {
+                    return;
+                }
+            }
+            Map<String, String> values = new HashMap<>();
+            boolean blank = true;
+            for (var cell : cells.entrySet()) {
+                String field = fields.get(cell.getKey());
+                if (field != null) {
+                    values.put(field, cell.getValue());
+                    blank &= cell.getValue().isBlank();
+                }
+            }
+            if (blank) {
+                return;
+            }
+            dataRows++;
+            if (!countOnly) {
+                // Rows as Excel numbers them.
+                sink.accept(mapper.map(rowNum + 1L, values));
+            }
+        }
+
+        private boolean isLabelRow(Map<Integer, String> row) {
+            long labels = row.values().stream()
+                    .filter(v -> HtcdsColumns.byLabel(v).isPresent())
+                    .count();
+            return labels >= 3 && labels * 2 >= row.size();
+        }
+
+        private Map<Integer, String> resolveColumns(Map<Integer, String> secondRow) {
+            if (names.isEmpty()) {
+                throw new UnreadableFileException("Row 1 of the sheet must hold the HTCDS field names.");
+            }
+            Map<Integer, String> resolved = new HashMap<>();
+            for (var name : names.entrySet()) {
+                var field = HtcdsColumns.byName(name.getValue());
+                if (field.isPresent()) {
+                    resolved.put(name.getKey(), field.get());
+                } else if (!name.getValue().isBlank() && !countOnly) {
+                    ignoredColumns.add(
+                            name.getValue().length() > 64 ? name.getValue().substring(0, 64) : name.getValue());
+                }
+            }
+            if (isLabelRow(secondRow)) {
+                for (var label : secondRow.entrySet()) {
+                    HtcdsColumns.byLabel(label.getValue()).ifPresent(field -> resolved.put(label.getKey(), field));
+                }
+            }
+            if (resolved.isEmpty()) {
+                throw new UnreadableFileException("Row 1 of the sheet holds no HTCDS field names.");
+            }
+            return resolved;
+        }
+    }
+}
