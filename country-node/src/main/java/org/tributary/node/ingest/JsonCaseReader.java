@@ -45,7 +45,7 @@ final class JsonCaseReader implements CaseFileReader {
                             row, null, List.of(new FieldError(row, "(element)", null, "must be a case object"))));
                     continue;
                 }
-                JsonNode node = json.readTree(parser);
+                JsonNode node = parser.readValueAsTree();
                 sink.accept(toRow(row, node));
             }
         } catch (UnreadableFileException e) {
