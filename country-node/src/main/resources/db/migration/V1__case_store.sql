@@ -63,7 +63,6 @@ create table assistance_events (
     end_date        date
 );
 create index assistance_events_case_idx on assistance_events (case_id);
-create index assistance_events_service_idx on assistance_events (stage, status, service_type);
 
 create table follow_ups (
     id                      bigint generated always as identity primary key,

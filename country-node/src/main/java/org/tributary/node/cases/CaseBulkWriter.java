@@ -3,38 +3,35 @@ package org.tributary.node.cases;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes many cases at once: rows stream through PostgreSQL {@code COPY} into a temporary staging table, and a
- * few set-based statements merge them into the case store, inserting new {@code externalRef}s and updating known
- * ones (keeping their id and secret record key). Runs inside the caller's transaction, so a rollback leaves
- * nothing behind.
+ * Writes many cases at once inside the caller's transaction, so that a rollback leaves nothing behind. Cases
+ * arrive in batches; for each batch one query finds which {@code externalRef}s the node already holds. New cases
+ * stream through PostgreSQL {@code COPY} straight into the case table, their assistance, follow-ups and referrals
+ * into theirs; known cases are staged and updated in one statement at the end, keeping their id and secret record
+ * key, and their children are replaced.
  */
 @Component
 public class CaseBulkWriter {
 
-    private static final String STAGE = "create temp table import_stage ("
-            + " id uuid, external_ref text, record_key integer, registered_on date, trafficking_status text,"
-            + " status_decided_by text, identification_stage text, identifying_org_type text, gender text,"
-            + " birth_year integer, age_at_identification integer, citizenship text[], country_of_exploitation text,"
-            + " exploitation_types text[], labour_industry text, sex_exploitation_types text[],"
-            + " means_of_control text[], recruitment_methods text[], relationship_to_trafficker text,"
-            + " age_when_trafficked integer, informed_of_entitlements boolean, informed_on date, returned_on date,"
-            + " returned_to text, case_status text, closure_reason text, consent_to_aggregate_use boolean,"
-            + " case_owner text, personal_data bytea, assistance jsonb, follow_ups jsonb, referrals jsonb"
-            + ") on commit drop";
+    /** Cases per batch: large enough to amortise the round trips, small enough to keep the heap flat. */
+    static final int BATCH = 2000;
 
     private static final String CONTENT = "registered_on, trafficking_status, status_decided_by,"
             + " identification_stage, identifying_org_type, gender, birth_year, age_at_identification, citizenship,"
@@ -44,185 +41,311 @@ public class CaseBulkWriter {
             + " consent_to_aggregate_use, case_owner, personal_data";
 
     private final PersonalDataCodec personalData;
-    private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
-    CaseBulkWriter(PersonalDataCodec personalData, JsonMapper json) {
+    CaseBulkWriter(PersonalDataCodec personalData) {
         this.personalData = personalData;
-        this.json = json;
     }
 
     /** Starts a bulk write on {@code connection}, which must be in a transaction. */
     public Session open(Connection connection, String actor, Instant now) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(STAGE);
-        }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_stage from stdin");
-        return new Session(connection, copy, actor, now);
+        return new Session(connection, actor, now);
     }
 
     /** How many cases a bulk write created and how many it updated. */
     public record Result(long inserted, long updated) {}
 
-    /** One bulk write in progress. */
+    /** One bulk write in progress. Not thread-safe: one thread adds. */
     public final class Session {
-        private static final int FLUSH_BYTES = 1 << 16;
         private final Connection connection;
-        private final CopyIn copy;
+        private final CopyManager copy;
         private final String actor;
         private final Instant now;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
-        private final StringBuilder line = new StringBuilder(1024);
+        private final List<CaseRequest> batch = new ArrayList<>(BATCH);
+        private final CopyText text = new CopyText();
+        private boolean staging;
+        private boolean optimistic = true;
+        private long inserted;
+        private long updated;
 
-        private Session(Connection connection, CopyIn copy, String actor, Instant now) {
+        private Session(Connection connection, String actor, Instant now) throws SQLException {
             this.connection = connection;
-            this.copy = copy;
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             this.actor = actor;
             this.now = now;
         }
 
-        public void add(CaseRequest r) throws SQLException {
-            line.setLength(0);
-            field(UUID.randomUUID().toString());
-            field(r.externalRef());
-            field(Integer.toString(random.nextInt()));
-            field(r.registeredOn());
-            field(CaseRepository.name(r.traffickingStatus()));
-            field(CaseRepository.name(r.statusDecidedBy()));
-            field(CaseRepository.name(r.identificationStage()));
-            field(CaseRepository.name(r.identifyingOrgType()));
-            field(CaseRepository.name(r.gender()));
-            field(r.effectiveBirthYear());
-            field(r.ageAtIdentification());
-            array(r.citizenship());
-            field(r.countryOfExploitation());
-            array(r.exploitationTypes());
-            field(CaseRepository.name(r.labourIndustry()));
-            array(r.sexExploitationTypes());
-            array(r.meansOfControl());
-            array(r.recruitmentMethods());
-            field(CaseRepository.name(r.relationshipToTrafficker()));
-            field(r.ageWhenTrafficked());
-            field(r.informedOfEntitlements());
-            field(r.informedOn());
-            field(r.returnedOn());
-            field(r.returnedTo());
-            field(CaseRepository.name(r.caseStatus()));
-            field(r.closureReason());
-            field(r.consentToAggregateUse());
-            field(r.caseOwner());
-            byte[] sealed = personalData.seal(r.personal(), r.externalRef());
-            field(sealed == null ? null : "\\x" + HexFormat.of().formatHex(sealed));
-            field(r.assistance().isEmpty() ? null : json.writeValueAsString(r.assistance()));
-            field(r.followUps().isEmpty() ? null : json.writeValueAsString(r.followUps()));
-            field(r.referrals().isEmpty() ? null : json.writeValueAsString(r.referrals()));
-            line.setCharAt(line.length() - 1, '\n');
-            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-            buffer.write(bytes, 0, bytes.length);
-            if (buffer.size() >= FLUSH_BYTES) {
+        public void add(CaseRequest request) throws SQLException {
+            batch.add(request);
+            if (batch.size() >= BATCH) {
                 flush();
             }
         }
 
-        /**
-         * Ends the stream and merges the staged cases into the store. Nothing is visible to others until the
-         * caller's transaction commits.
-         */
-        public Result merge() throws SQLException {
-            endCopy();
-            Timestamp at = Timestamp.from(now);
-            try (var s = connection.prepareStatement("create temp table import_result on commit drop as"
-                    + " with upserted as (insert into cases (id, external_ref, record_key, version, created_at,"
-                    + " created_by, updated_at, updated_by, " + CONTENT + ")"
-                    + " select id, external_ref, record_key, 0, ?, ?, ?, ?, " + CONTENT + " from import_stage"
-                    + " on conflict (external_ref) do update set version = cases.version + 1,"
-                    + " updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
-                    + updateAll() + " returning id, external_ref, (xmax = 0) as inserted)"
-                    + " select * from upserted")) {
-                s.setTimestamp(1, at);
-                s.setString(2, actor);
-                s.setTimestamp(3, at);
-                s.setString(4, actor);
-                s.executeUpdate();
-            }
-            long inserted;
-            long updated;
-            try (var s = connection.createStatement()) {
-                for (String table : List.of("assistance_events", "follow_ups", "referrals")) {
-                    s.executeUpdate("delete from " + table + " t using import_result r"
-                            + " where t.case_id = r.id and not r.inserted");
+        /** Writes what is left and applies the updates. Nothing is visible to others until the caller commits. */
+        public Result finish() throws SQLException {
+            flush();
+            if (staging) {
+                try (var s = connection.prepareStatement("update cases c set version = c.version + 1, updated_at = ?,"
+                        + " updated_by = ?, " + assignAll() + " from import_updates u where c.id = u.id")) {
+                    s.setObject(1, java.sql.Timestamp.from(now));
+                    s.setString(2, actor);
+                    s.executeUpdate();
                 }
-                s.executeUpdate("insert into assistance_events (case_id, service_type, stage, status, provider_type,"
-                        + " start_date, end_date) select r.id, x.\"serviceType\", x.stage, x.status, x.\"providerType\","
-                        + " x.\"startDate\", x.\"endDate\" from import_stage s join import_result r using (external_ref)"
-                        + " cross join jsonb_to_recordset(s.assistance) as x(\"serviceType\" text, stage text,"
-                        + " status text, \"providerType\" text, \"startDate\" date, \"endDate\" date)"
-                        + " where s.assistance is not null");
-                s.executeUpdate("insert into follow_ups (case_id, followed_up_on, outcome, rss_economic, rss_social,"
-                        + " rss_psychosocial, rss_composite) select r.id, x.date, x.outcome, x.\"rssEconomic\","
-                        + " x.\"rssSocial\", x.\"rssPsychosocial\", x.\"rssComposite\" from import_stage s"
-                        + " join import_result r using (external_ref) cross join jsonb_to_recordset(s.follow_ups)"
-                        + " as x(date date, outcome text, \"rssEconomic\" numeric, \"rssSocial\" numeric,"
-                        + " \"rssPsychosocial\" numeric, \"rssComposite\" numeric) where s.follow_ups is not null");
-                s.executeUpdate("insert into referrals (case_id, direction, referred_on, organisation, reason, details,"
-                        + " cross_border) select r.id, x.direction, x.date, x.organisation, x.reason, x.details,"
-                        + " coalesce(x.\"crossBorder\", false) from import_stage s join import_result r using (external_ref)"
-                        + " cross join jsonb_to_recordset(s.referrals) as x(direction text, date date,"
-                        + " organisation text, reason text, details text, \"crossBorder\" boolean)"
-                        + " where s.referrals is not null");
-                try (var audit = connection.prepareStatement("insert into case_audit (at, actor, action, case_id)"
-                        + " select ?, ?, case when inserted then 'IMPORTED' else 'IMPORT_UPDATED' end, id"
-                        + " from import_result")) {
-                    audit.setTimestamp(1, at);
-                    audit.setString(2, actor);
-                    audit.executeUpdate();
+                try (Statement s = connection.createStatement()) {
+                    s.execute("drop table import_updates");
                 }
-                try (var rs =
-                        s.executeQuery("select count(*) filter (where inserted), count(*) filter (where not inserted)"
-                                + " from import_result")) {
-                    rs.next();
-                    inserted = rs.getLong(1);
-                    updated = rs.getLong(2);
-                }
-                s.execute("drop table import_result");
-                s.execute("drop table import_stage");
             }
             return new Result(inserted, updated);
         }
 
-        /** Abandons the stream; the caller rolls its transaction back. */
+        /** Abandons the write; the caller rolls its transaction back. */
         public void abandon() {
-            if (copy.isActive()) {
+            batch.clear();
+        }
+
+        private void flush() throws SQLException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                write();
+            } finally {
+                text.cancel();
+            }
+            batch.clear();
+        }
+
+        private void write() throws SQLException {
+            Map<String, UUID> known = Map.of();
+            UUID[] ids = null;
+            if (optimistic) {
+                // Most imports bring new cases: try them as new, and look refs up only if one is known already.
+                Savepoint savepoint = connection.setSavepoint();
                 try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction is rolled back anyway
+                    ids = insertNew(known);
+                    connection.releaseSavepoint(savepoint);
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    connection.rollback(savepoint);
+                    optimistic = false;
+                }
+            }
+            if (ids == null) {
+                known = knownIds();
+                if (!known.isEmpty()) {
+                    replaceChildrenOf(known.values());
+                    stageUpdates(known);
+                }
+                ids = insertNew(known);
+            }
+            inserted += batch.size() - known.size();
+            updated += known.size();
+            copy("assistance_events (case_id, service_type, stage, status, provider_type, start_date, end_date)");
+            for (int i = 0; i < batch.size(); i++) {
+                for (AssistanceDto a : batch.get(i).assistance()) {
+                    text.field(ids[i])
+                            .field(a.serviceType())
+                            .field(a.stage())
+                            .field(a.status())
+                            .field(a.providerType())
+                            .field(a.startDate())
+                            .field(a.endDate())
+                            .endRow();
+                }
+            }
+            text.end();
+            copy("follow_ups (case_id, followed_up_on, outcome, rss_economic, rss_social, rss_psychosocial,"
+                    + " rss_composite)");
+            for (int i = 0; i < batch.size(); i++) {
+                for (FollowUpDto f : batch.get(i).followUps()) {
+                    text.field(ids[i])
+                            .field(f.date())
+                            .field(f.outcome())
+                            .field(f.rssEconomic())
+                            .field(f.rssSocial())
+                            .field(f.rssPsychosocial())
+                            .field(f.rssComposite())
+                            .endRow();
+                }
+            }
+            text.end();
+            copy("referrals (case_id, direction, referred_on, organisation, reason, details, cross_border)");
+            for (int i = 0; i < batch.size(); i++) {
+                for (ReferralDto f : batch.get(i).referrals()) {
+                    text.field(ids[i])
+                            .field(f.direction())
+                            .field(f.date())
+                            .field(f.organisation())
+                            .field(f.reason())
+                            .field(f.details())
+                            .field(f.crossBorder())
+                            .endRow();
+                }
+            }
+            text.end();
+        }
+
+        /** Streams the batch's cases that are not in {@code known} into the case table; returns every case's id. */
+        private UUID[] insertNew(Map<String, UUID> known) throws SQLException {
+            // By position, not a map keyed by the request: hashing a whole case costs more than writing it.
+            UUID[] ids = new UUID[batch.size()];
+            copy("cases (" + CaseRepository.CASE_COLUMNS + ")");
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    CaseRequest r = batch.get(i);
+                    UUID existing = known.get(r.externalRef());
+                    if (existing != null) {
+                        ids[i] = existing;
+                        continue;
+                    }
+                    UUID id = CaseIds.next();
+                    ids[i] = id;
+                    text.field(id)
+                            .field(r.externalRef())
+                            .field(random.nextInt())
+                            .field(0)
+                            .field(now)
+                            .field(actor);
+                    text.field(now).field(actor);
+                    content(r);
+                    text.endRow();
+                }
+                text.end();
+            } finally {
+                text.cancel();
+            }
+            return ids;
+        }
+
+        private Map<String, UUID> knownIds() throws SQLException {
+            Map<String, UUID> known = new HashMap<>();
+            Array refs = connection.createArrayOf(
+                    "text", batch.stream().map(CaseRequest::externalRef).toArray());
+            try (var s = connection.prepareStatement(
+                    // A join, not "= any(array)": a cached generic plan for the latter can scan the whole table
+                    // comparing every row with every ref.
+                    "select c.external_ref, c.id from unnest(?::text[]) as r(ref) join cases c on c.external_ref = r.ref")) {
+                s.setArray(1, refs);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1), rs.getObject(2, UUID.class));
+                    }
+                }
+            }
+            return known;
+        }
+
+        private void replaceChildrenOf(java.util.Collection<UUID> caseIds) throws SQLException {
+            Array ids = connection.createArrayOf("uuid", caseIds.toArray());
+            for (String table : List.of("assistance_events", "follow_ups", "referrals")) {
+                try (var s = connection.prepareStatement(
+                        "delete from " + table + " t using unnest(?::uuid[]) as k(id) where t.case_id = k.id")) {
+                    s.setArray(1, ids);
+                    s.executeUpdate();
                 }
             }
         }
 
-        private void endCopy() throws SQLException {
-            flush();
-            copy.endCopy();
-        }
-
-        private void flush() throws SQLException {
-            if (buffer.size() > 0) {
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                buffer.reset();
+        private void stageUpdates(Map<String, UUID> known) throws SQLException {
+            if (!staging) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("create temp table import_updates on commit drop as select id, " + CONTENT
+                            + " from cases with no data");
+                }
+                staging = true;
             }
+            copy("import_updates (id, " + CONTENT + ")");
+            for (CaseRequest r : batch) {
+                UUID id = known.get(r.externalRef());
+                if (id != null) {
+                    text.field(id);
+                    content(r);
+                    text.endRow();
+                }
+            }
+            text.end();
         }
 
-        private void field(Object value) {
+        /** The columns of {@link #CONTENT}, in order. */
+        private void content(CaseRequest r) {
+            text.field(r.registeredOn())
+                    .field(r.traffickingStatus())
+                    .field(r.statusDecidedBy())
+                    .field(r.identificationStage())
+                    .field(r.identifyingOrgType())
+                    .field(r.gender())
+                    .field(r.effectiveBirthYear())
+                    .field(r.ageAtIdentification())
+                    .array(r.citizenship())
+                    .field(r.countryOfExploitation())
+                    .array(r.exploitationTypes())
+                    .field(r.labourIndustry())
+                    .array(r.sexExploitationTypes())
+                    .array(r.meansOfControl())
+                    .array(r.recruitmentMethods())
+                    .field(r.relationshipToTrafficker())
+                    .field(r.ageWhenTrafficked())
+                    .field(r.informedOfEntitlements())
+                    .field(r.informedOn())
+                    .field(r.returnedOn())
+                    .field(r.returnedTo())
+                    .field(r.caseStatus())
+                    .field(r.closureReason())
+                    .field(r.consentToAggregateUse())
+                    .field(r.caseOwner())
+                    .bytea(personalData.seal(r.personal(), r.externalRef()));
+        }
+
+        /** Opens a COPY into {@code target}; rows written to {@link #text} stream to the server as they come. */
+        private void copy(String target) throws SQLException {
+            text.begin(copy.copyIn("copy " + target + " from stdin"));
+        }
+    }
+
+    private static String assignAll() {
+        StringBuilder set = new StringBuilder();
+        for (String column : CONTENT.split(",")) {
+            String c = column.strip();
+            if (!set.isEmpty()) {
+                set.append(", ");
+            }
+            set.append(c).append(" = u.").append(c);
+        }
+        return set.toString();
+    }
+
+    /**
+     * PostgreSQL COPY text format (tab-separated, {@code \\N} for null, backslash escapes), streamed to the server
+     * in 64 KB chunks so that the server works while the next rows are encoded.
+     */
+    static final class CopyText {
+        private static final int CHUNK = 1 << 16;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK * 2);
+        private final StringBuilder line = new StringBuilder(1024);
+        private CopyIn sink;
+
+        void begin(CopyIn copyIn) {
+            sink = copyIn;
+            out.reset();
+            line.setLength(0);
+        }
+
+        CopyText field(Object value) {
             if (value == null) {
                 line.append("\\N");
+            } else if (value instanceof Enum<?> e) {
+                line.append(e.name());
             } else {
                 escape(value.toString());
             }
             line.append('\t');
+            return this;
         }
 
-        private void array(List<?> values) {
+        CopyText array(List<?> values) {
             // Codes and country codes are plain identifiers: no quoting needed inside the array literal.
             line.append('{');
             for (int i = 0; i < values.size(); i++) {
@@ -233,6 +356,52 @@ public class CaseBulkWriter {
                 line.append(v instanceof Enum<?> e ? e.name() : v.toString());
             }
             line.append('}').append('\t');
+            return this;
+        }
+
+        CopyText bytea(byte[] value) {
+            if (value == null) {
+                line.append("\\N");
+            } else {
+                // \x is bytea's hex input; the backslash itself is escaped for COPY.
+                line.append("\\\\x").append(HexFormat.of().formatHex(value));
+            }
+            line.append('\t');
+            return this;
+        }
+
+        void endRow() throws SQLException {
+            line.setCharAt(line.length() - 1, '\n');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            out.write(bytes, 0, bytes.length);
+            line.setLength(0);
+            if (out.size() >= CHUNK) {
+                send();
+            }
+        }
+
+        /** Sends what is left and ends the COPY; the server has then applied every row. */
+        void end() throws SQLException {
+            send();
+            sink.endCopy();
+        }
+
+        /** Abandons a COPY that did not end (the caller rolls back). */
+        void cancel() {
+            if (sink != null && sink.isActive()) {
+                try {
+                    sink.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the statement is failing anyway
+                }
+            }
+        }
+
+        private void send() throws SQLException {
+            if (out.size() > 0) {
+                sink.writeToCopy(out.toByteArray(), 0, out.size());
+                out.reset();
+            }
         }
 
         private void escape(String s) {
@@ -247,17 +416,5 @@ public class CaseBulkWriter {
                 }
             }
         }
-    }
-
-    private static String updateAll() {
-        StringBuilder set = new StringBuilder();
-        for (String column : CONTENT.split(",")) {
-            String c = column.strip();
-            if (!set.isEmpty()) {
-                set.append(", ");
-            }
-            set.append(c).append(" = excluded.").append(c);
-        }
-        return set.toString();
     }
 }

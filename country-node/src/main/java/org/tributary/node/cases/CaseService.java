@@ -36,7 +36,7 @@ public class CaseService {
             throw new ProblemException(ProblemType.CONFLICT, "A case with this externalRef exists already.");
         }
         Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
+        UUID id = CaseIds.next();
         var record = mapper.toRecord(
                 request,
                 id,

@@ -26,4 +26,17 @@ class ImportConfiguration {
                 new CustomizableThreadFactory("import-"),
                 new ThreadPoolExecutor.AbortPolicy());
     }
+
+    /** The reader half of the one running import: parses and checks rows while the import thread writes. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService importReaderExecutor() {
+        return new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(1),
+                new CustomizableThreadFactory("import-reader-"),
+                new ThreadPoolExecutor.AbortPolicy());
+    }
 }

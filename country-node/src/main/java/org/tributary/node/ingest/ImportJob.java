@@ -28,6 +28,10 @@ final class ImportJob {
     private volatile long rowsUpdated;
     private volatile String message;
     private volatile Instant finishedAt;
+    /** Phase timings for the operator's log line. */
+    volatile long streamMillis;
+
+    volatile long mergeMillis;
 
     ImportJob(
             UUID id,

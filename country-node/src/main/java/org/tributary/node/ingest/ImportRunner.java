@@ -3,15 +3,21 @@ package org.tributary.node.ingest;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,14 +26,17 @@ import org.tributary.node.cases.CaseBulkWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one import in one transaction: stream the file, check every row, stream the good rows into the bulk
- * writer, then merge (or roll back). Whatever happens, nothing is half-written: all-or-nothing rolls back on the
- * first bad row's account, partial mode writes only good rows, and an unreadable file writes nothing in either.
+ * Runs one import in one transaction. A reader thread parses and checks the file while this thread writes the
+ * good rows through the bulk writer (two cores, two halves of the work). Whatever happens, nothing is
+ * half-written: all-or-nothing rolls back when any row is bad, partial mode writes only good rows, and an
+ * unreadable file or a failure writes nothing in either mode.
  */
 @Component
 class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int CHUNK = 500;
+    private static final List<SourceRow> END = List.of();
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -35,6 +44,7 @@ class ImportRunner {
     private final HtcdsRowMapper rowMapper;
     private final JsonMapper json;
     private final Validator validator;
+    private final ExecutorService readers;
     private final Clock clock;
 
     ImportRunner(
@@ -44,6 +54,7 @@ class ImportRunner {
             HtcdsRowMapper rowMapper,
             JsonMapper json,
             Validator validator,
+            @Qualifier("importReaderExecutor") ExecutorService readers,
             Clock clock) {
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -51,6 +62,7 @@ class ImportRunner {
         this.rowMapper = rowMapper;
         this.json = json;
         this.validator = validator;
+        this.readers = readers;
         this.clock = clock;
     }
 
@@ -60,6 +72,7 @@ class ImportRunner {
             case XLSX -> new XlsxCaseReader(rowMapper);
             case JSON -> new JsonCaseReader(json, validator);
         };
+        long started = System.nanoTime();
         try {
             job.running(countFirst ? reader.count(file) : null);
             var result = transactions.execute(tx -> {
@@ -69,7 +82,7 @@ class ImportRunner {
                         tx.setRollbackOnly();
                     }
                     return outcome;
-                } catch (SQLException | IOException e) {
+                } catch (SQLException e) {
                     throw new ImportFailedException(e);
                 }
             });
@@ -90,62 +103,149 @@ class ImportRunner {
                         null,
                         clock.instant());
             }
+            log.info(
+                    "Import {} {}: {} rows read, {} inserted, {} updated, {} rejected in {} ms",
+                    job.id,
+                    job.status(),
+                    job.rowsProcessed.get(),
+                    result == null ? 0 : result.inserted(),
+                    result == null ? 0 : result.updated(),
+                    job.rowsRejected(),
+                    millisSince(started));
         } catch (UnreadableFileException e) {
             job.finish(ImportStatus.REJECTED, 0, 0, e.getMessage() + " Nothing was written.", clock.instant());
         } catch (IOException | RuntimeException e) {
+            String message = isUniqueViolation(e)
+                    ? "A case with one of these externalRefs was created while the import ran; nothing was written."
+                            + " Send the file again."
+                    : "The import failed on the node; nothing was written.";
             // Class only: a driver's message can quote a value from the file.
-            log.error("Import {} failed: {}", job.id, e.getClass().getName());
-            job.finish(
-                    ImportStatus.FAILED, 0, 0, "The import failed on the node; nothing was written.", clock.instant());
+            log.error("Import {} failed: {}", job.id, rootClass(e));
+            job.finish(ImportStatus.FAILED, 0, 0, message, clock.instant());
         }
     }
 
     /** Streams the file; returns null when the transaction must roll back (all-or-nothing with bad rows). */
-    private CaseBulkWriter.Result write(ImportJob job, CaseFileReader reader, Path file)
-            throws SQLException, IOException {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        var session = writer.open(connection, job.requestedBy, clock.instant());
+    private CaseBulkWriter.Result write(ImportJob job, CaseFileReader reader, Path file) throws SQLException {
+        var session = writer.open(DataSourceUtils.getConnection(dataSource), job.requestedBy, clock.instant());
+        BlockingQueue<List<SourceRow>> chunks = new ArrayBlockingQueue<>(8);
+        Future<?> producer = readers.submit(() -> read(reader, file, chunks));
         Map<String, Long> seen = new HashMap<>();
         boolean allOrNothing = job.mode == ImportMode.ALL_OR_NOTHING;
         try {
-            reader.read(file, row -> {
-                job.rowsProcessed.incrementAndGet();
-                if (!row.isValid()) {
-                    job.rejectRow(row.errors());
-                    return;
+            List<SourceRow> chunk;
+            while ((chunk = take(chunks)) != END) {
+                for (SourceRow row : chunk) {
+                    job.rowsProcessed.incrementAndGet();
+                    if (!row.isValid()) {
+                        job.rejectRow(row.errors());
+                        continue;
+                    }
+                    String ref = row.request().externalRef();
+                    Long first = seen.putIfAbsent(ref, row.row());
+                    if (first != null) {
+                        job.rejectRow(List.of(new FieldError(
+                                row.row(),
+                                "externalRef",
+                                ref,
+                                "appears also in row " + first + "; each case may appear once per file")));
+                    } else if (!allOrNothing || job.rowsRejected() == 0) {
+                        // In all-or-nothing mode, once a row is bad nothing will be written: keep checking, stop
+                        // writing.
+                        session.add(row.request());
+                    }
                 }
-                String ref = row.request().externalRef();
-                Long first = seen.putIfAbsent(ref, row.row());
-                if (first != null) {
-                    job.rejectRow(List.of(new FieldError(
-                            row.row(),
-                            "externalRef",
-                            ref,
-                            "appears also in row " + first + "; each case may appear once per file")));
-                    return;
-                }
-                if (allOrNothing && job.rowsRejected() > 0) {
-                    return; // nothing will be written: keep checking rows, stop sending them
-                }
-                try {
-                    session.add(row.request());
-                } catch (SQLException e) {
-                    throw new ImportFailedException(e);
-                }
-            });
-        } catch (RuntimeException e) {
+            }
+            awaitReader(producer);
+        } catch (RuntimeException | SQLException e) {
+            producer.cancel(true);
             session.abandon();
             throw e;
         }
         if (job.rowsProcessed.get() == 0) {
-            session.abandon();
             throw new UnreadableFileException("The file has no data rows.");
         }
         if (allOrNothing && job.rowsRejected() > 0) {
             session.abandon();
             return null;
         }
-        return session.merge();
+        return session.finish();
+    }
+
+    /** The reader thread: parses and checks rows, hands them over in chunks, ends with {@link #END}. */
+    private static Void read(CaseFileReader reader, Path file, BlockingQueue<List<SourceRow>> chunks)
+            throws IOException, InterruptedException {
+        List<SourceRow> chunk = new ArrayList<>(CHUNK);
+        List<List<SourceRow>> box = new ArrayList<>(List.of(chunk));
+        try {
+            reader.read(file, row -> {
+                box.get(0).add(row);
+                if (box.get(0).size() >= CHUNK) {
+                    put(chunks, box.get(0));
+                    box.set(0, new ArrayList<>(CHUNK));
+                }
+            });
+            if (!box.get(0).isEmpty()) {
+                chunks.put(box.get(0));
+            }
+        } finally {
+            chunks.put(END);
+        }
+        return null;
+    }
+
+    private static void put(BlockingQueue<List<SourceRow>> chunks, List<SourceRow> chunk) {
+        try {
+            chunks.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import cancelled");
+        }
+    }
+
+    private static List<SourceRow> take(BlockingQueue<List<SourceRow>> chunks) {
+        try {
+            return chunks.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import interrupted");
+        }
+    }
+
+    /** Rethrows what stopped the reader: an unreadable file, or a failure. */
+    private static void awaitReader(Future<?> producer) {
+        try {
+            producer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ImportFailedException(e.getCause() instanceof Exception ex ? ex : e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootClass(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return e.getClass().getName() + " (" + t.getClass().getName() + ")";
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static List<String> ignoredColumns(CaseFileReader reader) {

@@ -67,7 +67,7 @@ class SampleDataLoader implements ApplicationRunner {
                 for (long i = 0; i < sample.cases(); i++) {
                     session.add(generator.generate(i));
                 }
-                return session.merge();
+                return session.finish();
             } catch (SQLException e) {
                 throw new IllegalStateException("sample data could not be written", e);
             }
