@@ -94,7 +94,10 @@ public record CaseRequest(
         return birthYear == null || birthYear <= Year.now().getValue();
     }
 
-    @AssertTrue(message = "text must not contain NUL or other control characters except tab and line breaks")
+    static final String CONTROL_CHARACTERS_MESSAGE =
+            "text must not contain NUL or other control characters except tab and line breaks";
+
+    @AssertTrue(message = CONTROL_CHARACTERS_MESSAGE)
     boolean isFreeOfControlCharacters() {
         return TextSafety.isSafe(this);
     }

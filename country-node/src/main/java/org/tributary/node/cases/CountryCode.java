@@ -16,7 +16,9 @@ import org.tributary.common.codes.Countries;
 @Constraint(validatedBy = CountryCode.Validator.class)
 public @interface CountryCode {
 
-    String message() default "must be an ISO 3166-1 alpha-2 country code, e.g. KH";
+    String MESSAGE = "must be an ISO 3166-1 alpha-2 country code, e.g. KH";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 

@@ -2,8 +2,6 @@ package org.tributary.node.ingest;
 
 import static org.tributary.node.ingest.HtcdsColumns.*;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,6 +35,7 @@ import org.tributary.common.codes.UnknownCodeException;
 import org.tributary.common.problem.FieldError;
 import org.tributary.node.cases.AssistanceDto;
 import org.tributary.node.cases.CaseRequest;
+import org.tributary.node.cases.CaseRules;
 import org.tributary.node.cases.FollowUpDto;
 import org.tributary.node.cases.PersonalDetails;
 import org.tributary.node.cases.ReferralDto;
@@ -86,11 +85,11 @@ class HtcdsRowMapper {
             Map.entry("personal.mailingCountry", MAILING_COUNTRY),
             Map.entry("personal.idNumber", ID_NUMBER));
 
-    private final Validator validator;
+    private final CaseRules rules;
     private final PiiCipher pii;
 
-    HtcdsRowMapper(Validator validator, PiiCipher pii) {
-        this.validator = validator;
+    HtcdsRowMapper(CaseRules rules, PiiCipher pii) {
+        this.rules = rules;
         this.pii = pii;
     }
 
@@ -153,18 +152,17 @@ class HtcdsRowMapper {
                 null);
         // Values that did not parse are null in the request: their columns are reported once, by the parser.
         var alreadyReported = in.errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
-        for (ConstraintViolation<CaseRequest> v : validator.validate(request)) {
-            String path = v.getPropertyPath().toString();
-            String column = columnOf(path);
+        for (CaseRules.Violation v : rules.check(request)) {
+            String column = columnOf(v.path());
             if (alreadyReported.contains(column)) {
                 continue;
             }
-            Object value = HtcdsColumns.isPersonal(column) ? null : v.getInvalidValue();
+            Object value = HtcdsColumns.isPersonal(column) ? null : v.invalidValue();
             in.errors.add(new FieldError(
                     row,
                     column,
                     value == null || value instanceof Iterable<?> ? null : String.valueOf(value),
-                    v.getMessage()));
+                    v.message()));
         }
         return in.errors.isEmpty()
                 ? new SourceRow(row, request, List.of())

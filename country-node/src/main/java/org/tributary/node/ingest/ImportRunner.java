@@ -1,6 +1,5 @@
 package org.tributary.node.ingest;
 
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tributary.common.problem.FieldError;
 import org.tributary.node.cases.CaseBulkWriter;
+import org.tributary.node.cases.CaseRules;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +43,7 @@ class ImportRunner {
     private final CaseBulkWriter writer;
     private final HtcdsRowMapper rowMapper;
     private final JsonMapper json;
-    private final Validator validator;
+    private final CaseRules rules;
     private final ExecutorService readers;
     private final Clock clock;
 
@@ -53,7 +53,7 @@ class ImportRunner {
             CaseBulkWriter writer,
             HtcdsRowMapper rowMapper,
             JsonMapper json,
-            Validator validator,
+            CaseRules rules,
             @Qualifier("importReaderExecutor") ExecutorService readers,
             Clock clock) {
         this.dataSource = dataSource;
@@ -61,7 +61,7 @@ class ImportRunner {
         this.writer = writer;
         this.rowMapper = rowMapper;
         this.json = json;
-        this.validator = validator;
+        this.rules = rules;
         this.readers = readers;
         this.clock = clock;
     }
@@ -70,7 +70,7 @@ class ImportRunner {
         CaseFileReader reader = switch (job.format) {
             case CSV -> new CsvCaseReader(rowMapper);
             case XLSX -> new XlsxCaseReader(rowMapper);
-            case JSON -> new JsonCaseReader(json, validator);
+            case JSON -> new JsonCaseReader(json, rules);
         };
         long started = System.nanoTime();
         try {

@@ -1,12 +1,12 @@
 package org.tributary.node.ingest;
 
-import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.tributary.common.problem.FieldError;
 import org.tributary.node.cases.CaseRequest;
+import org.tributary.node.cases.CaseRules;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonCaseReader implements CaseFileReader {
 
     private final JsonMapper json;
-    private final Validator validator;
+    private final CaseRules rules;
 
-    JsonCaseReader(JsonMapper json, Validator validator) {
+    JsonCaseReader(JsonMapper json, CaseRules rules) {
         this.json = json;
-        this.validator = validator;
+        this.rules = rules;
     }
 
     @Override
@@ -93,12 +93,11 @@ final class JsonCaseReader implements CaseFileReader {
                     row, null, List.of(new FieldError(row, field, value, "has the wrong type or is no known code")));
         }
         List<FieldError> errors = new ArrayList<>();
-        for (var v : validator.validate(request)) {
-            String field = v.getPropertyPath().toString();
-            Object value = field.startsWith("personal") || v.getInvalidValue() instanceof Iterable<?>
-                    ? null
-                    : v.getInvalidValue();
-            errors.add(new FieldError(row, field, value == null ? null : String.valueOf(value), v.getMessage()));
+        for (CaseRules.Violation v : rules.check(request)) {
+            String field = v.path();
+            Object value =
+                    field.startsWith("personal") || v.invalidValue() instanceof Iterable<?> ? null : v.invalidValue();
+            errors.add(new FieldError(row, field, value == null ? null : String.valueOf(value), v.message()));
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return errors.isEmpty() ? new SourceRow(row, request, List.of()) : new SourceRow(row, null, errors);

@@ -3,6 +3,7 @@ package org.tributary.node.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.Validation;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,13 +14,14 @@ import org.tributary.common.codes.ExploitationType;
 import org.tributary.common.codes.RelationshipToTrafficker;
 import org.tributary.common.codes.ServiceType;
 import org.tributary.common.problem.FieldError;
+import org.tributary.node.cases.CaseRules;
 import org.tributary.node.pii.PiiCipher;
 import org.tributary.node.pii.PiiProperties;
 
 class HtcdsRowMapperTest {
 
     HtcdsRowMapper mapper = new HtcdsRowMapper(
-            Validation.buildDefaultValidatorFactory().getValidator(),
+            new CaseRules(Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC()),
             new PiiCipher(new PiiProperties(PiiCipherTestKeys.KEY)));
 
     static Map<String, String> minimal() {
