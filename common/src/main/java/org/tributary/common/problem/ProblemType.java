@@ -11,6 +11,8 @@ public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", "Malformed request body", 400),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflicting change", 409),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
@@ -35,6 +37,16 @@ public enum ProblemType {
         this.type = URI.create(PREFIX + slug);
         this.title = title;
         this.status = status;
+    }
+
+    /** The type for a bare HTTP status, for errors raised by the web framework itself. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType t : values()) {
+            if (t.status == status && t != IMPORT_REJECTED && t != FILE_UNREADABLE && t != MALFORMED_REQUEST) {
+                return t;
+            }
+        }
+        return status >= 500 ? INTERNAL : VALIDATION;
     }
 
     public URI type() {

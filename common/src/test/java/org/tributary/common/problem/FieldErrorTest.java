@@ -19,4 +19,13 @@ class FieldErrorTest {
             assertThat(t.status()).isBetween(400, 599);
         }
     }
+
+    @Test
+    void bareStatusesMapToTheirOwnTypeAndOthersToAGenericOne() {
+        assertThat(ProblemType.forStatus(404)).isEqualTo(ProblemType.NOT_FOUND);
+        assertThat(ProblemType.forStatus(405)).isEqualTo(ProblemType.METHOD_NOT_ALLOWED);
+        assertThat(ProblemType.forStatus(400)).isEqualTo(ProblemType.VALIDATION);
+        assertThat(ProblemType.forStatus(418)).isEqualTo(ProblemType.VALIDATION);
+        assertThat(ProblemType.forStatus(502)).isEqualTo(ProblemType.INTERNAL);
+    }
 }

@@ -140,15 +140,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The upload is larger than this node accepts."));
     }
 
+    /** Spring's own web errors (404, 405, 406, missing parameter, ...) keep their status and get our type. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
-            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        // Spring's own web errors (405, 406, missing parameter, ...) keep their status, with our problem type.
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
-                && problem.getType().toString().equals("about:blank")) {
-            problem.setType(statusCode.value() == 404 ? ProblemType.NOT_FOUND.type() : ProblemType.VALIDATION.type());
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType type = ProblemType.forStatus(statusCode.value());
+            problem.setType(type.type());
+            problem.setTitle(type.title());
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static String jsonPath(JacksonException e) {

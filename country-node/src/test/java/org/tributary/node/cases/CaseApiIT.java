@@ -159,6 +159,16 @@ class CaseApiIT {
     }
 
     @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        var unknown = http.get("/api/nothing-here");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asText()).isEqualTo("urn:tributary:problem:not-found");
+        var patch = http.post("/api/cases/00000000-0000-0000-0000-000000000000", "application/json", "{}".getBytes());
+        assertThat(patch.status()).isEqualTo(405);
+        assertThat(patch.json().get("type").asText()).isEqualTo("urn:tributary:problem:method-not-allowed");
+    }
+
+    @Test
     void aDuplicateExternalRefIsAConflict() {
         assertThat(http.postJson("/api/cases", caseJson("DUP-1")).status()).isEqualTo(201);
         var again = http.postJson("/api/cases", caseJson("DUP-1"));
