@@ -1,0 +1,20 @@
+package org.tributary.common.disclosure;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What every released table says about itself.
+ *
+ * @param multiResponseDimensions dimensions where one person may count in several cells (their margins count
+ *     persons once, so a margin is not the sum of its cells)
+ */
+public record ReleaseMetadata(
+        String nodeId,
+        long policyVersion,
+        ReleaseMode mode,
+        int threshold,
+        int roundingBase,
+        Instant releasedAt,
+        List<String> dimensions,
+        List<String> multiResponseDimensions) {}
