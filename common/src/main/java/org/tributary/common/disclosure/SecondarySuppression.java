@@ -1,9 +1,9 @@
 package org.tributary.common.disclosure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,79 +40,116 @@ final class SecondarySuppression {
         if (primary.isEmpty()) {
             return Optional.of(Set.of());
         }
+        // Cells on a dense grid: the search below looks at every box of every primary cell.
         List<List<String>> codes = new ArrayList<>();
-        for (int i = 0; i < dimensions; i++) {
-            codes.add(new ArrayList<>(new LinkedHashSet<>(codesOf(interior.keySet(), i))));
-        }
-        Set<List<String>> suppressed = new HashSet<>(primary);
-        Set<List<String>> added = new HashSet<>();
-        for (List<String> p : primary.stream()
-                .sorted(java.util.Comparator.comparing(Object::toString))
-                .toList()) {
-            Box best = null;
-            for (List<String> a : alternatives(p, codes)) {
-                Box box = box(p, a, interior, suppressed, threshold);
-                if (box != null && (best == null || box.cost < best.cost)) {
-                    best = box;
-                }
+        List<Map<String, Integer>> position = new ArrayList<>();
+        int[] stride = new int[dimensions];
+        int size = 1;
+        for (int i = dimensions - 1; i >= 0; i--) {
+            List<String> c = codesOf(interior.keySet(), i);
+            codes.add(0, c);
+            Map<String, Integer> pos = new HashMap<>();
+            for (int j = 0; j < c.size(); j++) {
+                pos.put(c.get(j), j);
             }
-            if (best == null) {
+            position.add(0, pos);
+            stride[i] = size;
+            size = Math.multiplyExact(size, c.size());
+        }
+        long[] count = new long[size];
+        interior.forEach((coordinates, n) -> count[index(coordinates, position, stride)] = n);
+        boolean[] suppressed = new boolean[size];
+        for (List<String> p : primary) {
+            suppressed[index(p, position, stride)] = true;
+        }
+        boolean[] added = new boolean[size];
+        int[] sizes = codes.stream().mapToInt(List::size).toArray();
+        int masks = 1 << dimensions;
+        int[] corner = new int[masks];
+        int[] best = new int[masks];
+        for (List<String> p :
+                primary.stream().sorted(Comparator.comparing(Object::toString)).toList()) {
+            int[] at = new int[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                at[i] = position.get(i).get(p.get(i));
+            }
+            long bestCost = Long.MAX_VALUE;
+            int[] alt = new int[dimensions];
+            if (!firstAlternative(alt, at, sizes)) {
                 return Optional.empty();
             }
-            for (List<String> corner : best.corners) {
-                if (suppressed.add(corner)) {
-                    added.add(corner);
-                }
-            }
-        }
-        return Optional.of(added);
-    }
-
-    private record Box(List<List<String>> corners, long cost) {}
-
-    private static Box box(
-            List<String> p, List<String> a, Map<List<String>, Long> interior, Set<List<String>> suppressed, int k) {
-        int d = p.size();
-        List<List<String>> corners = new ArrayList<>(1 << d);
-        long cost = 0;
-        for (int mask = 1; mask < (1 << d); mask++) {
-            List<String> corner = new ArrayList<>(p);
-            for (int i = 0; i < d; i++) {
-                if ((mask & (1 << i)) != 0) {
-                    corner.set(i, a.get(i));
-                }
-            }
-            long n = interior.getOrDefault(corner, 0L);
-            boolean otherParity = Integer.bitCount(mask) % 2 == 1;
-            if (otherParity ? n < k : n < 1) {
-                return null;
-            }
-            if (!suppressed.contains(corner)) {
-                cost += n;
-            }
-            corners.add(corner);
-        }
-        return new Box(corners, cost);
-    }
-
-    /** Every choice of one other code per dimension. */
-    private static List<List<String>> alternatives(List<String> p, List<List<String>> codes) {
-        List<List<String>> out = new ArrayList<>();
-        out.add(new ArrayList<>());
-        for (int i = 0; i < p.size(); i++) {
-            List<List<String>> next = new ArrayList<>();
-            for (List<String> prefix : out) {
-                for (String code : codes.get(i)) {
-                    if (!code.equals(p.get(i))) {
-                        List<String> extended = new ArrayList<>(prefix);
-                        extended.add(code);
-                        next.add(extended);
+            do {
+                long cost = 0;
+                boolean ok = true;
+                for (int mask = 1; mask < masks && ok; mask++) {
+                    int idx = 0;
+                    for (int i = 0; i < dimensions; i++) {
+                        idx += ((mask & (1 << i)) != 0 ? alt[i] : at[i]) * stride[i];
                     }
+                    long n = count[idx];
+                    ok = Integer.bitCount(mask) % 2 == 1 ? n >= threshold : n >= 1;
+                    if (!suppressed[idx]) {
+                        cost += n;
+                    }
+                    corner[mask] = idx;
+                }
+                if (ok && cost < bestCost) {
+                    bestCost = cost;
+                    System.arraycopy(corner, 0, best, 0, masks);
+                }
+            } while (nextAlternative(alt, at, sizes));
+            if (bestCost == Long.MAX_VALUE) {
+                return Optional.empty();
+            }
+            for (int mask = 1; mask < masks; mask++) {
+                if (!suppressed[best[mask]]) {
+                    suppressed[best[mask]] = true;
+                    added[best[mask]] = true;
                 }
             }
-            out = next;
         }
-        return out;
+        Set<List<String>> out = new HashSet<>();
+        for (List<String> coordinates : interior.keySet()) {
+            if (added[index(coordinates, position, stride)]) {
+                out.add(coordinates);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static int index(List<String> coordinates, List<Map<String, Integer>> position, int[] stride) {
+        int idx = 0;
+        for (int i = 0; i < stride.length; i++) {
+            idx += position.get(i).get(coordinates.get(i)) * stride[i];
+        }
+        return idx;
+    }
+
+    /** The first choice of one other code per dimension, or false if some dimension has only one code. */
+    private static boolean firstAlternative(int[] alt, int[] at, int[] sizes) {
+        for (int i = 0; i < alt.length; i++) {
+            if (sizes[i] < 2) {
+                return false;
+            }
+            alt[i] = at[i] == 0 ? 1 : 0;
+        }
+        return true;
+    }
+
+    /** The next choice (odometer order, skipping the primary cell's own codes), or false after the last. */
+    private static boolean nextAlternative(int[] alt, int[] at, int[] sizes) {
+        for (int i = alt.length - 1; i >= 0; i--) {
+            int next = alt[i] + 1;
+            if (next == at[i]) {
+                next++;
+            }
+            if (next < sizes[i]) {
+                alt[i] = next;
+                return true;
+            }
+            alt[i] = at[i] == 0 ? 1 : 0;
+        }
+        return false;
     }
 
     private static List<String> codesOf(Set<List<String>> cells, int dimension) {
