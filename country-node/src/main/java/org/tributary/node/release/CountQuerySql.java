@@ -1,0 +1,158 @@
+package org.tributary.node.release;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tributary.common.codes.ServiceType;
+import org.tributary.common.disclosure.CountQuery;
+
+/**
+ * One SQL statement per count query: every cell and every margin (GROUP BY CUBE), each with its number of
+ * distinct persons and the sum of their record keys mod 2^32, plus the node's total population. Dimension
+ * expressions come from the catalogue; filter values are bind parameters, never SQL text.
+ */
+final class CountQuerySql {
+
+    /** Persons whose agency recorded no consent to aggregate use are never counted. */
+    static final String COUNTED = "c.consent_to_aggregate_use is not false";
+
+    private static final String RECEIVED = "status in ('Received', 'Completed')";
+
+    private static final String ASSISTANCE_FACTS = "f as (select case_id,"
+            + " bool_or(stage = 'Destination' and " + RECEIVED + ") as dest_assisted,"
+            + " bool_or(stage = 'Destination' and status in ('Offered', 'Declined', 'Received', 'Completed'))"
+            + " as dest_offered,"
+            + " bool_or(status = 'Declined') as declined,"
+            + " array_agg(distinct service_type) filter (where stage = 'Destination' and " + RECEIVED + ")"
+            + " as dest_services,"
+            + " bool_or(stage = 'Origin' and " + RECEIVED + " and service_type in (" + coreServices() + "))"
+            + " as reintegration_core,"
+            + " array_agg(distinct service_type) filter (where stage = 'Origin' and " + RECEIVED + ")"
+            + " as origin_services,"
+            + " min(start_date) filter (where " + RECEIVED + ") as first_service"
+            + " from assistance_events group by case_id)";
+
+    private static final String FOLLOW_UP_FACTS =
+            "fu as (select case_id, min(followed_up_on) as first_follow_up from follow_ups group by case_id)";
+
+    record Statement(String sql, List<Object> parameters, List<Dimension> dimensions, boolean multiResponse) {}
+
+    private CountQuerySql() {}
+
+    static Statement build(CountQuery query) {
+        List<Dimension> dims = query.dimensions().stream()
+                .map(d -> Dimension.byId(d).orElseThrow())
+                .toList();
+        List<Dimension> filtered = query.filters().keySet().stream()
+                .map(d -> Dimension.byId(d).orElseThrow())
+                .toList();
+        boolean assistance = needs(dims, filtered, Dimension.Needs.ASSISTANCE);
+        boolean followUp = needs(dims, filtered, Dimension.Needs.FOLLOW_UP);
+        boolean multi = dims.stream().anyMatch(d -> d.multiResponse);
+
+        List<Object> params = new ArrayList<>();
+        List<String> ctes = new ArrayList<>();
+        if (assistance) {
+            ctes.add(ASSISTANCE_FACTS);
+        }
+        if (followUp) {
+            ctes.add(FOLLOW_UP_FACTS);
+        }
+        StringBuilder base = new StringBuilder("select c.person_no, c.record_key");
+        for (int i = 0; i < dims.size(); i++) {
+            base.append(", ")
+                    .append(dims.get(i).multiResponse ? "m" + i + ".v" : dims.get(i).sql)
+                    .append(" as d")
+                    .append(i);
+        }
+        base.append(" from cases c");
+        if (assistance) {
+            base.append(" left join f on f.case_id = c.id");
+        }
+        if (followUp) {
+            base.append(" left join fu on fu.case_id = c.id");
+        }
+        for (int i = 0; i < dims.size(); i++) {
+            if (dims.get(i).multiResponse) {
+                base.append(" cross join lateral unnest(")
+                        .append(dims.get(i).sql)
+                        .append(") as m")
+                        .append(i)
+                        .append("(v)");
+            }
+        }
+        base.append(" where ").append(COUNTED);
+        for (Map.Entry<String, Set<String>> filter : sortedFilters(query)) {
+            Dimension d = Dimension.byId(filter.getKey()).orElseThrow();
+            int grouped = dims.indexOf(d);
+            if (grouped >= 0 && d.multiResponse) {
+                base.append(" and m").append(grouped).append(".v = any(?::text[])");
+            } else if (d.multiResponse) {
+                base.append(" and exists (select 1 from unnest(")
+                        .append(d.sql)
+                        .append(") as x(v) where x.v = any(?::text[]))");
+            } else {
+                base.append(" and ").append(d.sql).append(" = any(?::text[])");
+            }
+            params.add(filter.getValue().stream().sorted().toArray(String[]::new));
+        }
+        if (query.yearFrom() != null) {
+            base.append(" and c.registration_year >= ?");
+            params.add(query.yearFrom());
+        }
+        if (query.yearTo() != null) {
+            base.append(" and c.registration_year <= ?");
+            params.add(query.yearTo());
+        }
+        ctes.add("base as (" + base + ")");
+
+        StringBuilder sql =
+                new StringBuilder("with ").append(String.join(", ", ctes)).append(" select ");
+        for (int i = 0; i < dims.size(); i++) {
+            sql.append("d")
+                    .append(i)
+                    .append(", grouping(d")
+                    .append(i)
+                    .append(") as g")
+                    .append(i)
+                    .append(", ");
+        }
+        if (multi) {
+            // A person may sit in several rows of base: count and key-sum each person once per cell.
+            sql.append("count(distinct person_no) as n,"
+                    + " (sum(distinct person_no::numeric * 4294967296 + (record_key::bigint & 4294967295))"
+                    + " % 4294967296)::bigint as key_sum");
+        } else {
+            sql.append("count(*) as n, (sum(record_key::bigint) % 4294967296)::bigint as key_sum");
+        }
+        sql.append(", (select count(*) from cases c where ").append(COUNTED).append(") as total from base");
+        if (!dims.isEmpty()) {
+            sql.append(" group by cube(");
+            for (int i = 0; i < dims.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("d").append(i);
+            }
+            sql.append(")");
+        }
+        return new Statement(sql.toString(), params, dims, multi);
+    }
+
+    private static boolean needs(List<Dimension> dims, List<Dimension> filtered, Dimension.Needs needs) {
+        return dims.stream().anyMatch(d -> d.needs == needs)
+                || filtered.stream().anyMatch(d -> d.needs == needs);
+    }
+
+    private static List<Map.Entry<String, Set<String>>> sortedFilters(CountQuery query) {
+        return query.filters().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .toList();
+    }
+
+    private static String coreServices() {
+        return ServiceType.CORE_REINTEGRATION.stream()
+                .map(s -> "'" + s.name() + "'")
+                .sorted()
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,35 @@
+package org.tributary.node.release;
+
+import java.time.Clock;
+import java.util.Base64;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tributary.common.disclosure.DisclosureEngine;
+import org.tributary.node.config.NodeProperties;
+import org.tributary.node.policy.PolicyService;
+
+@Configuration(proxyBeanMethods = false)
+class ReleaseConfiguration {
+
+    @Bean
+    DisclosureEngine disclosureEngine(ReleaseProperties release, NodeProperties node, Clock clock) {
+        byte[] secret;
+        try {
+            secret = Base64.getDecoder().decode(release.secret().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("TRIBUTARY_NODE_RELEASE_SECRET is not valid base64");
+        }
+        return new DisclosureEngine(secret, nodeId(release, node), clock);
+    }
+
+    @Bean
+    PolicyService.DimensionCatalogue dimensionCatalogue() {
+        return id -> Dimension.byId(id).isPresent();
+    }
+
+    static String nodeId(ReleaseProperties release, NodeProperties node) {
+        return release.nodeId() == null || release.nodeId().isBlank()
+                ? "node-" + node.country().toLowerCase(java.util.Locale.ROOT)
+                : release.nodeId();
+    }
+}
