@@ -21,7 +21,7 @@ CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 work=$(mktemp -d)
 node_pid=
 cleanup() {
-  [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null
+  if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT

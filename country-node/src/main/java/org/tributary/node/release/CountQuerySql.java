@@ -8,8 +8,9 @@ import org.tributary.common.codes.ServiceType;
 import org.tributary.common.disclosure.CountQuery;
 
 /**
- * One SQL statement per count query: every cell and every margin (GROUP BY CUBE), each with its number of
- * distinct persons and the sum of their record keys mod 2^32, plus the node's total population. Dimension
+ * One SQL statement per count query: every interior cell (and, for multi-response dimensions, every margin by
+ * GROUP BY CUBE), each with its number of distinct persons and the sum of their record keys mod 2^32, plus the
+ * node's total population. Dimension
  * expressions come from the catalogue; filter values are bind parameters, never SQL text.
  */
 final class CountQuerySql {
@@ -124,15 +125,23 @@ final class CountQuerySql {
                     + " (sum(distinct person_no::numeric * 4294967296 + (record_key::bigint & 4294967295))"
                     + " % 4294967296)::bigint as key_sum");
         } else {
-            sql.append("count(*) as n, (sum(record_key::bigint) % 4294967296)::bigint as key_sum");
+            // sum(int) accumulates in bigint (fast); 2^31 per person leaves room for 4 billion persons.
+            sql.append("count(*) as n, sum(record_key) as key_sum");
         }
-        sql.append(", (select count(*) from cases c where ").append(COUNTED).append(") as total from base");
+        if (query.filters().isEmpty() && query.yearFrom() == null && query.yearTo() == null) {
+            // Nothing restricted: the node's population is the grand total, no second scan needed.
+            sql.append(", -1::bigint as total from base");
+        } else {
+            sql.append(", (select count(*) from cases c where ").append(COUNTED).append(") as total from base");
+        }
         if (!dims.isEmpty()) {
-            sql.append(" group by cube(");
+            // Multi-response: margins must count persons once, so the database computes them (CUBE). Otherwise
+            // only interior cells are counted (a plain, parallel GROUP BY) and the margins are summed from them.
+            sql.append(multi ? " group by cube(" : " group by ");
             for (int i = 0; i < dims.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append("d").append(i);
             }
-            sql.append(")");
+            sql.append(multi ? ")" : "");
         }
         return new Statement(sql.toString(), params, dims, multi);
     }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tributary.common.disclosure.CountQuery;
 import org.tributary.common.disclosure.Decision;
 import org.tributary.common.disclosure.DisclosureEngine;
+import org.tributary.common.disclosure.Margins;
 import org.tributary.common.disclosure.QueryRule;
 import org.tributary.common.disclosure.Release;
 import org.tributary.common.disclosure.ReleasedCell;
@@ -65,23 +66,28 @@ class ReleaseService {
             return new Release.Refusal(refused.reason(), refused.detail());
         }
         var statement = CountQuerySql.build(query);
-        List<TrueCell> cells = new ArrayList<>();
+        List<TrueCell> counted = new ArrayList<>();
         long[] total = {0};
         jdbc.sql(statement.sql()).params(statement.parameters()).query((ResultSet rs) -> {
-            cells.add(cell(rs, statement.dimensions().size()));
+            counted.add(cell(rs, statement.dimensions().size()));
             total[0] = rs.getLong("total");
         });
+        List<TrueCell> cells = new ArrayList<>(
+                statement.multiResponse()
+                        ? counted
+                        : Margins.cube(counted, statement.dimensions().size()));
         long selected = cells.stream()
                 .filter(c -> c.coordinates().stream().allMatch(java.util.Objects::isNull))
                 .mapToLong(TrueCell::count)
                 .findFirst()
                 .orElse(0);
+        long population = total[0] < 0 ? selected : total[0];
         cells.sort(java.util.Comparator.comparing(c -> sortKey(c.coordinates())));
         List<String> multi = statement.dimensions().stream()
                 .filter(d -> d.multiResponse)
                 .map(Enum::name)
                 .toList();
-        Release release = engine.protect(query, policy, selected, total[0], cells, multi);
+        Release release = engine.protect(query, policy, selected, population, cells, multi);
         if (release instanceof Release.Refusal refusal) {
             audit.append(
                     requester, "COUNT_QUERY", canonical, null, refusal.reason().name());
