@@ -97,6 +97,21 @@ enum Dimension {
 
     final List<String> codes;
 
+    /** The column of the {@code case_cells} table (V3 migration) holding this dimension, if it has one. */
+    String cellColumn() {
+        return switch (this) {
+            case year -> "year";
+            case gender -> "gender";
+            case ageBand -> "age_band";
+            case childAdult -> "child_adult";
+            case identificationStage -> "identification_stage";
+            case traffickingStatus -> "trafficking_status";
+            case caseStatus -> "case_status";
+            case countryOfExploitation -> "country_of_exploitation";
+            default -> null;
+        };
+    }
+
     Dimension(boolean multiResponse, Needs needs, String sql, List<String> codes) {
         this.multiResponse = multiResponse;
         this.needs = needs;
