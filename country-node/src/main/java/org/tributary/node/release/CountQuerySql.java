@@ -45,6 +45,12 @@ final class CountQuerySql {
         List<Dimension> dims = query.dimensions().stream()
                 .map(d -> Dimension.byId(d).orElseThrow())
                 .toList();
+        boolean coarseOnly = dims.stream().allMatch(d -> d.cellColumn() != null)
+                && query.filters().keySet().stream()
+                        .allMatch(d -> Dimension.byId(d).orElseThrow().cellColumn() != null);
+        if (coarseOnly) {
+            return fromCells(query, dims);
+        }
         List<Dimension> filtered = query.filters().keySet().stream()
                 .map(d -> Dimension.byId(d).orElseThrow())
                 .toList();
