@@ -41,6 +41,8 @@ curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null || { tail -50 "
 psql -q -d "$DB" -c "vacuum analyze cases"
 
 query='{"dimensions":["gender","identificationStage","caseStatus"]}'
+# A query the cell table cannot answer (assistance facts): counted from the cases themselves.
+query2='{"dimensions":["gender","assistedAtDestination","returned"]}'
 interior="select case gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end as g,
   coalesce(identification_stage, '_U') as s, case_status as c, count(*)
   from cases where consent_to_aggregate_use is not false group by 1, 2, 3"
@@ -50,7 +52,7 @@ raw="select case gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 
 
 api_once() {
   curl -s -o "$work/answer.json" -w '%{time_total}\n' -X POST "localhost:$PORT/federation/v1/count-queries" \
-    -H 'Content-Type: application/json' -d "$query" | awk '{printf "%.1f\n", $1 * 1000}'
+    -H 'Content-Type: application/json' -d "${1:-$query}" | awk '{printf "%.1f\n", $1 * 1000}'
 }
 raw_all() {
   { echo '\timing on'; echo '\o /dev/null'; for _ in $(seq 1 "$1"); do echo "${2:-$raw};"; done; } \
@@ -62,16 +64,20 @@ for _ in $(seq 1 "$WARMUP"); do api_once > /dev/null; done
 raw_all "$WARMUP" > /dev/null
 grep -q '"cells"' "$work/answer.json" || { cat "$work/answer.json"; exit 1; }
 api=$(for _ in $(seq 1 "$RUNS"); do api_once; done)
+api2=$(for _ in $(seq 1 "$RUNS"); do api_once "$query2"; done)
 rawt=$(raw_all "$RUNS")
 intt=$(raw_all "$RUNS" "$interior")
 
 a50=$(echo "$api" | pct 50); a95=$(echo "$api" | pct 95)
+b50=$(echo "$api2" | pct 50); b95=$(echo "$api2" | pct 95)
 r50=$(echo "$rawt" | pct 50); r95=$(echo "$rawt" | pct 95)
 i50=$(echo "$intt" | pct 50); i95=$(echo "$intt" | pct 95)
 echo
 echo "cases: $N   query: gender x identificationStage x caseStatus with all margins   runs: $RUNS"
 printf '%-44s %10s %10s\n' "path" "p50 ms" "p95 ms"
 printf '%-44s %10s %10s\n' "release API (HTTP, engine, audit entry)" "$a50" "$a95"
+printf '%-44s %10s %10s\n' "release API, gender x assisted x returned *" "$b50" "$b95"
 printf '%-44s %10s %10s\n' "raw SQL GROUP BY CUBE in psql (same table)" "$r50" "$r95"
 printf '%-44s %10s %10s\n' "raw SQL GROUP BY, interior cells only" "$i50" "$i95"
+echo "* dimensions the cell table does not hold: counted from the 1,000,000 cases (no raw twin measured)"
 awk -v a="$a50" -v r="$r50" -v i="$i50" 'BEGIN { printf "ratio p50 API/raw CUBE: %.2fx, API/raw interior GROUP BY: %.2fx   (goals: p50 <= 1.2x raw and <= 100 ms)\n", a / r, a / i }'

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class CaseBulkWriter {
 
     /** Cases per batch: large enough to amortise the round trips, small enough to keep the heap flat. */
-    static final int BATCH = 2000;
+    static final int BATCH = 10_000;
 
     private static final String CONTENT = "registered_on, trafficking_status, status_decided_by,"
             + " identification_stage, identifying_org_type, gender, birth_year, age_at_identification, citizenship,"
