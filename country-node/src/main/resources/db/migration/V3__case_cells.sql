@@ -2,7 +2,8 @@
 -- dimensions that need no assistance facts. Kept exactly consistent with the case table by statement-level
 -- triggers in the same transaction as every insert (API, COPY import), update and erasure; queries over these
 -- dimensions read tens of thousands of cells instead of every case. Only cases counted by releases (consent not
--- refused) are in it. Removals add negative counts, so a cell can never appear from a removal alone. Expressions are those of the release dimension catalogue (release/Dimension.java).
+-- refused) are in it. Removals add negative counts, so a removal alone can never create a cell. Expressions are
+-- those of the release dimension catalogue (release/Dimension.java); ReleaseApiIT compares the two.
 
 create table case_cells (
     year                    text   not null,
@@ -20,18 +21,23 @@ create table case_cells (
 
 create function case_cells_after_insert() returns trigger language plpgsql as $$
 begin
+    -- One statement, cells in key order: concurrent writers lock cells in the same order (no deadlock).
     insert into case_cells as cc (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, n, key_sum)
-    select coalesce(c.registration_year::text, '_U'),
-           case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end,
-           coalesce(c.identification_stage, '_U'),
-           c.trafficking_status,
-           c.case_status,
-           coalesce(trim(c.country_of_exploitation), '_U'),
-           count(*), coalesce(sum(c.record_key), 0)
-    from inserted_rows c where c.consent_to_aggregate_use is not false
-    group by 1, 2, 3, 4, 5, 6, 7, 8
+    select year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, sum(n), sum(key_sum)
+    from (
+        select coalesce(c.registration_year::text, '_U') as year,
+               case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end as gender,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end as age_band,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end as child_adult,
+               coalesce(c.identification_stage, '_U') as identification_stage,
+               c.trafficking_status as trafficking_status,
+               c.case_status as case_status,
+               coalesce(trim(c.country_of_exploitation), '_U') as country_of_exploitation,
+               1::bigint as n, c.record_key::bigint as key_sum
+        from inserted_rows c where c.consent_to_aggregate_use is not false
+    ) d
+    group by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation
+    order by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation
     on conflict (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation) do update set n = cc.n + excluded.n, key_sum = cc.key_sum + excluded.key_sum;
     return null;
 end;
@@ -39,18 +45,23 @@ $$;
 
 create function case_cells_after_delete() returns trigger language plpgsql as $$
 begin
+    -- One statement, cells in key order: concurrent writers lock cells in the same order (no deadlock).
     insert into case_cells as cc (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, n, key_sum)
-    select coalesce(c.registration_year::text, '_U'),
-           case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end,
-           coalesce(c.identification_stage, '_U'),
-           c.trafficking_status,
-           c.case_status,
-           coalesce(trim(c.country_of_exploitation), '_U'),
-           -count(*), -coalesce(sum(c.record_key), 0)
-    from deleted_rows c where c.consent_to_aggregate_use is not false
-    group by 1, 2, 3, 4, 5, 6, 7, 8
+    select year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, sum(n), sum(key_sum)
+    from (
+        select coalesce(c.registration_year::text, '_U') as year,
+               case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end as gender,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end as age_band,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end as child_adult,
+               coalesce(c.identification_stage, '_U') as identification_stage,
+               c.trafficking_status as trafficking_status,
+               c.case_status as case_status,
+               coalesce(trim(c.country_of_exploitation), '_U') as country_of_exploitation,
+               -1::bigint as n, -c.record_key::bigint as key_sum
+        from deleted_rows c where c.consent_to_aggregate_use is not false
+    ) d
+    group by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation
+    order by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation
     on conflict (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation) do update set n = cc.n + excluded.n, key_sum = cc.key_sum + excluded.key_sum;
     return null;
 end;
@@ -58,31 +69,34 @@ $$;
 
 create function case_cells_after_update() returns trigger language plpgsql as $$
 begin
+    -- One statement, cells in key order: concurrent writers lock cells in the same order (no deadlock).
     insert into case_cells as cc (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, n, key_sum)
-    select coalesce(c.registration_year::text, '_U'),
-           case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end,
-           coalesce(c.identification_stage, '_U'),
-           c.trafficking_status,
-           c.case_status,
-           coalesce(trim(c.country_of_exploitation), '_U'),
-           -count(*), -coalesce(sum(c.record_key), 0)
-    from old_rows c where c.consent_to_aggregate_use is not false
-    group by 1, 2, 3, 4, 5, 6, 7, 8
-    on conflict (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation) do update set n = cc.n + excluded.n, key_sum = cc.key_sum + excluded.key_sum;
-    insert into case_cells as cc (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, n, key_sum)
-    select coalesce(c.registration_year::text, '_U'),
-           case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end,
-           coalesce(c.identification_stage, '_U'),
-           c.trafficking_status,
-           c.case_status,
-           coalesce(trim(c.country_of_exploitation), '_U'),
-           count(*), coalesce(sum(c.record_key), 0)
-    from new_rows c where c.consent_to_aggregate_use is not false
-    group by 1, 2, 3, 4, 5, 6, 7, 8
+    select year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, sum(n), sum(key_sum)
+    from (
+        select coalesce(c.registration_year::text, '_U') as year,
+               case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end as gender,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end as age_band,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end as child_adult,
+               coalesce(c.identification_stage, '_U') as identification_stage,
+               c.trafficking_status as trafficking_status,
+               c.case_status as case_status,
+               coalesce(trim(c.country_of_exploitation), '_U') as country_of_exploitation,
+               1::bigint as n, c.record_key::bigint as key_sum
+        from new_rows c where c.consent_to_aggregate_use is not false
+        union all
+        select coalesce(c.registration_year::text, '_U') as year,
+               case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end as gender,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end as age_band,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end as child_adult,
+               coalesce(c.identification_stage, '_U') as identification_stage,
+               c.trafficking_status as trafficking_status,
+               c.case_status as case_status,
+               coalesce(trim(c.country_of_exploitation), '_U') as country_of_exploitation,
+               -1::bigint as n, -c.record_key::bigint as key_sum
+        from old_rows c where c.consent_to_aggregate_use is not false
+    ) d
+    group by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation
+    order by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation
     on conflict (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation) do update set n = cc.n + excluded.n, key_sum = cc.key_sum + excluded.key_sum;
     return null;
 end;
@@ -96,14 +110,17 @@ create trigger case_cells_update after update on cases referencing old table as 
     for each statement execute function case_cells_after_update();
 
 insert into case_cells (year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, n, key_sum)
-select coalesce(c.registration_year::text, '_U'),
-           case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end,
-           case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end,
-           coalesce(c.identification_stage, '_U'),
-           c.trafficking_status,
-           c.case_status,
-           coalesce(trim(c.country_of_exploitation), '_U'),
-       count(*), coalesce(sum(c.record_key), 0)
-from cases c where c.consent_to_aggregate_use is not false
-group by 1, 2, 3, 4, 5, 6, 7, 8;
+select year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation, sum(n), sum(key_sum)
+from (
+        select coalesce(c.registration_year::text, '_U') as year,
+               case c.gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 'X' end as gender,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification <= 8 then '0-8' when c.age_at_identification <= 17 then '9-17' when c.age_at_identification <= 20 then '18-20' when c.age_at_identification <= 23 then '21-23' when c.age_at_identification <= 26 then '24-26' when c.age_at_identification <= 29 then '27-29' when c.age_at_identification <= 38 then '30-38' when c.age_at_identification <= 47 then '39-47' when c.age_at_identification <= 1000 then '48+' end as age_band,
+               case when c.age_at_identification is null then '_U' when c.age_at_identification < 18 then 'child' else 'adult' end as child_adult,
+               coalesce(c.identification_stage, '_U') as identification_stage,
+               c.trafficking_status as trafficking_status,
+               c.case_status as case_status,
+               coalesce(trim(c.country_of_exploitation), '_U') as country_of_exploitation,
+               1::bigint as n, c.record_key::bigint as key_sum
+        from cases c where c.consent_to_aggregate_use is not false
+) d
+group by year, gender, age_band, child_adult, identification_stage, trafficking_status, case_status, country_of_exploitation;

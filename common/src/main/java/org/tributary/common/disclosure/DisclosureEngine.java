@@ -77,7 +77,8 @@ public final class DisclosureEngine {
                 policy.roundingBase(),
                 clock.instant(),
                 query.dimensions(),
-                List.copyOf(multiResponse));
+                List.copyOf(multiResponse),
+                policy.suppressZeros());
         return new Release.Table(released, metadata);
     }
 

@@ -29,6 +29,8 @@ public record DisclosurePolicy(
         boolean suppressZeros) {
 
     public static final int MIN_THRESHOLD = 3;
+    /** More dimensions than this make cells so fine that almost all would be small. */
+    public static final int MAX_DIMENSIONS = 5;
 
     public DisclosurePolicy {
         allowedDimensions = allowedDimensions == null ? Set.of() : Set.copyOf(allowedDimensions);
@@ -54,8 +56,8 @@ public record DisclosurePolicy(
         if (minPopulation < threshold) {
             problems.add("minPopulation must be at least the threshold k");
         }
-        if (maxDimensions < 1) {
-            problems.add("maxDimensions must be at least 1");
+        if (maxDimensions < 1 || maxDimensions > MAX_DIMENSIONS) {
+            problems.add("maxDimensions must be between 1 and " + MAX_DIMENSIONS);
         }
         if (allowedDimensions.isEmpty()) {
             problems.add("allowedDimensions must name at least one dimension");

@@ -17,6 +17,43 @@ public final class Margins {
 
     private Margins() {}
 
+    /**
+     * The table on its full grid: every combination of {@code codes} (and of totals), with a zero cell wherever
+     * nobody was counted, so that zeros can be protected like small counts. Empty if the grid would exceed
+     * {@code maxCells}.
+     */
+    public static java.util.Optional<List<TrueCell>> withZeros(
+            List<TrueCell> cells, List<List<String>> codes, int maxCells) {
+        long size = 1;
+        for (List<String> c : codes) {
+            size *= c.size() + 1;
+            if (size > maxCells) {
+                return java.util.Optional.empty();
+            }
+        }
+        Map<List<String>, TrueCell> present = new LinkedHashMap<>();
+        cells.forEach(c -> present.put(c.coordinates(), c));
+        List<List<String>> grid = new ArrayList<>();
+        grid.add(new ArrayList<>());
+        for (List<String> dimensionCodes : codes) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : grid) {
+                for (int v = 0; v <= dimensionCodes.size(); v++) {
+                    List<String> extended = new ArrayList<>(prefix);
+                    extended.add(v < dimensionCodes.size() ? dimensionCodes.get(v) : null);
+                    next.add(extended);
+                }
+            }
+            grid = next;
+        }
+        List<TrueCell> out = new ArrayList<>(grid.size());
+        for (List<String> coordinates : grid) {
+            TrueCell cell = present.get(coordinates);
+            out.add(cell != null ? cell : new TrueCell(coordinates, 0, 0));
+        }
+        return java.util.Optional.of(out);
+    }
+
     /** Interior cells plus all 2^d − 1 kinds of margin, the grand total included (with zero count if empty). */
     public static List<TrueCell> cube(List<TrueCell> interior, int dimensions) {
         Map<List<String>, long[]> cells = new LinkedHashMap<>();

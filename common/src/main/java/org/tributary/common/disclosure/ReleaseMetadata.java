@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param multiResponseDimensions dimensions where one person may count in several cells (their margins count
  *     persons once, so a margin is not the sum of its cells)
+ * @param zerosSuppressed true zeros are shown as suppressed and every cell of the grid is listed; otherwise a cell
+ *     absent from the table is zero
  */
 public record ReleaseMetadata(
         String nodeId,
@@ -17,4 +19,5 @@ public record ReleaseMetadata(
         int roundingBase,
         Instant releasedAt,
         List<String> dimensions,
-        List<String> multiResponseDimensions) {}
+        List<String> multiResponseDimensions,
+        boolean zerosSuppressed) {}

@@ -27,6 +27,11 @@ import java.util.Set;
  */
 final class SecondarySuppression {
 
+    /** Larger tables are refused in this mode rather than searched: the search must stay bounded per request. */
+    static final long MAX_GRID = 1_000_000;
+
+    static final long MAX_BOXES = 50_000_000;
+
     private SecondarySuppression() {}
 
     /**
@@ -44,7 +49,7 @@ final class SecondarySuppression {
         List<List<String>> codes = new ArrayList<>();
         List<Map<String, Integer>> position = new ArrayList<>();
         int[] stride = new int[dimensions];
-        int size = 1;
+        long size = 1;
         for (int i = dimensions - 1; i >= 0; i--) {
             List<String> c = codesOf(interior.keySet(), i);
             codes.add(0, c);
@@ -53,16 +58,26 @@ final class SecondarySuppression {
                 pos.put(c.get(j), j);
             }
             position.add(0, pos);
-            stride[i] = size;
-            size = Math.multiplyExact(size, c.size());
+            stride[i] = (int) size;
+            size *= c.size();
+            if (size > MAX_GRID) {
+                return Optional.empty();
+            }
         }
-        long[] count = new long[size];
+        long boxes = primary.size();
+        for (List<String> c : codes) {
+            boxes *= Math.max(1, c.size() - 1);
+            if (boxes > MAX_BOXES) {
+                return Optional.empty();
+            }
+        }
+        long[] count = new long[(int) size];
         interior.forEach((coordinates, n) -> count[index(coordinates, position, stride)] = n);
-        boolean[] suppressed = new boolean[size];
+        boolean[] suppressed = new boolean[(int) size];
         for (List<String> p : primary) {
             suppressed[index(p, position, stride)] = true;
         }
-        boolean[] added = new boolean[size];
+        boolean[] added = new boolean[(int) size];
         int[] sizes = codes.stream().mapToInt(List::size).toArray();
         int masks = 1 << dimensions;
         int[] corner = new int[masks];

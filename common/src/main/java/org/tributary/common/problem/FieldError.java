@@ -13,6 +13,10 @@ public record FieldError(long row, String field, String value, String reason) {
         if (value != null && value.length() > MAX_VALUE_CHARS) {
             value = value.substring(0, MAX_VALUE_CHARS) + "…";
         }
+        if (value != null) {
+            // Control characters (NUL among them) are shown as U+FFFD: reports must be storable and printable.
+            value = value.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "\uFFFD");
+        }
     }
 
     public static FieldError of(String field, String value, String reason) {

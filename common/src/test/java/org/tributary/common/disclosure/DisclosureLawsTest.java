@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +27,8 @@ class DisclosureLawsTest {
 
     List<ReleasedCell> release(List<TrueCell> cells, DisclosurePolicy policy, int dimensions) {
         var release = engine.protect(query(dimensions), policy, 1000, 100_000, cells, List.of());
-        return release instanceof Release.Table table ? table.cells() : null;
+        assertThat(release).isInstanceOf(Release.Table.class);
+        return ((Release.Table) release).cells();
     }
 
     @Test
@@ -165,7 +165,7 @@ class DisclosureLawsTest {
         var release = (Release.Table) engine.protect(query(2), policy, 1000, 100_000, cells, List.of("b"));
         assertThat(release.metadata())
                 .isEqualTo(new ReleaseMetadata(
-                        "KH", 1, ReleaseMode.ROUNDING, 5, 5, CLOCK.instant(), List.of("a", "b"), List.of("b")));
+                        "KH", 1, ReleaseMode.ROUNDING, 5, 5, CLOCK.instant(), List.of("a", "b"), List.of("b"), false));
         assertThat(release.cells()).hasSameSizeAs(cells);
         for (int i = 0; i < cells.size(); i++) {
             long n = cells.get(i).count();
@@ -214,12 +214,8 @@ class DisclosureLawsTest {
                         "rounding base b must be at least 1",
                         "mode must be ROUNDING or SUPPRESSION_ONLY",
                         "minPopulation must be at least the threshold k",
-                        "maxDimensions must be at least 1",
+                        "maxDimensions must be between 1 and 5",
                         "allowedDimensions must name at least one dimension");
         assertThat(DisclosurePolicy.defaults(1, Set.of("year")).problems()).isEmpty();
-    }
-
-    static List<ReleasedCell> valuesOnly(List<ReleasedCell> cells) {
-        return new ArrayList<>(cells);
     }
 }

@@ -36,6 +36,21 @@ class MarginsTest {
     }
 
     @Test
+    void theFullGridAddsAZeroCellWhereNobodyWasCountedAndRefusesHugeGrids() {
+        var cells =
+                List.of(new TrueCell(List.of("F"), 7, 1), new TrueCell(java.util.Arrays.asList((String) null), 7, 1));
+        var full =
+                Margins.withZeros(cells, List.of(List.of("F", "M", "X")), 100).orElseThrow();
+        assertThat(full).hasSize(4);
+        assertThat(full)
+                .filteredOn(c -> "M".equals(c.coordinates().get(0)))
+                .singleElement()
+                .satisfies(c -> assertThat(c.count()).isZero());
+        assertThat(Margins.withZeros(cells, List.of(List.of("a", "b", "c"), List.of("d", "e", "f")), 15))
+                .isEmpty();
+    }
+
+    @Test
     void anEmptyTableStillHasAGrandTotalOfZero() {
         assertThat(Margins.cube(List.of(), 2)).singleElement().satisfies(c -> {
             assertThat(c.count()).isZero();

@@ -13,6 +13,11 @@ class FieldErrorTest {
     }
 
     @Test
+    void controlCharactersInValuesAreReplacedSoThatReportsCanBeStored() {
+        assertThat(new FieldError(1, "f", "a\u0000b\u0007c", "bad").value()).isEqualTo("a\uFFFDb\uFFFDc");
+    }
+
+    @Test
     void everyProblemTypeHasAStableUrn() {
         for (ProblemType t : ProblemType.values()) {
             assertThat(t.type().toString()).startsWith("urn:tributary:problem:");

@@ -90,7 +90,13 @@ class CaseController {
         return ResponseEntity.noContent().build();
     }
 
-    record CloseRequest(@Size(max = 2000) String reason) {}
+    record CloseRequest(@Size(max = 2000) String reason) {
+
+        @jakarta.validation.constraints.AssertTrue(message = CaseRequest.CONTROL_CHARACTERS_MESSAGE)
+        boolean isFreeOfControlCharacters() {
+            return TextSafety.isSafe(reason);
+        }
+    }
 
     private static String etag(long version) {
         return "\"" + version + "\"";

@@ -94,46 +94,51 @@ public record CaseRequest(
         return birthYear == null || birthYear <= Year.now().getValue();
     }
 
+    static final String DATE_RANGE_MESSAGE =
+            "dates must not be before 1900-01-01, and a service's end date not after 2100-12-31";
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_END = LocalDate.of(2100, 12, 31);
+
+    /**
+     * Dates a person can mean (the database would take far wider ones). Dates in the future are refused by their
+     * own rule; a service's planned end date is the one date allowed in the future, within reason.
+     */
+    @AssertTrue(message = DATE_RANGE_MESSAGE)
+    boolean isDatesInRange() {
+        java.util.List<LocalDate> dates = new java.util.ArrayList<>();
+        dates.add(registeredOn);
+        dates.add(informedOn);
+        dates.add(returnedOn);
+        if (personal != null) {
+            dates.add(personal.birthDate());
+        }
+        for (AssistanceDto a : assistance) {
+            if (a != null) {
+                dates.add(a.startDate());
+                dates.add(a.endDate());
+                if (a.endDate() != null && a.endDate().isAfter(LATEST_END)) {
+                    return false;
+                }
+            }
+        }
+        for (FollowUpDto f : followUps) {
+            if (f != null) {
+                dates.add(f.date());
+            }
+        }
+        for (ReferralDto r : referrals) {
+            if (r != null) {
+                dates.add(r.date());
+            }
+        }
+        return dates.stream().noneMatch(d -> d != null && d.isBefore(EARLIEST));
+    }
+
     static final String CONTROL_CHARACTERS_MESSAGE =
             "text must not contain NUL or other control characters except tab and line breaks";
 
     @AssertTrue(message = CONTROL_CHARACTERS_MESSAGE)
     boolean isFreeOfControlCharacters() {
         return TextSafety.isSafe(this);
-    }
-
-    public CaseRequest withVersion(Long newVersion) {
-        return new CaseRequest(
-                externalRef,
-                registeredOn,
-                traffickingStatus,
-                statusDecidedBy,
-                identificationStage,
-                identifyingOrgType,
-                gender,
-                birthYear,
-                ageAtIdentification,
-                citizenship,
-                countryOfExploitation,
-                exploitationTypes,
-                labourIndustry,
-                sexExploitationTypes,
-                meansOfControl,
-                recruitmentMethods,
-                relationshipToTrafficker,
-                ageWhenTrafficked,
-                informedOfEntitlements,
-                informedOn,
-                returnedOn,
-                returnedTo,
-                caseStatus,
-                closureReason,
-                consentToAggregateUse,
-                caseOwner,
-                personal,
-                assistance,
-                followUps,
-                referrals,
-                newVersion);
     }
 }

@@ -36,6 +36,20 @@ public class CaseRules {
         this.clock = clock;
     }
 
+    /**
+     * Whether an error report may quote the value at {@code path}: never personal details or free text (closing
+     * reasons, case owner, organisations, details, outcomes), which may hold anything a person typed.
+     */
+    public static boolean echoable(String path) {
+        return !(path.startsWith("personal")
+                || path.startsWith("closureReason")
+                || path.startsWith("caseOwner")
+                || path.endsWith(".organisation")
+                || path.endsWith(".details")
+                || path.endsWith(".outcome")
+                || path.equals("reason"));
+    }
+
     public List<Violation> check(CaseRequest r) {
         var out = new Out();
         LocalDate today = LocalDate.now(clock);
@@ -128,6 +142,9 @@ public class CaseRules {
             pastOrPresent(out, at + ".date", f.date(), today);
             length(out, at + ".organisation", f.organisation(), 200);
             length(out, at + ".details", f.details(), 2000);
+        }
+        if (!r.isDatesInRange()) {
+            out.add("datesInRange", CaseRequest.DATE_RANGE_MESSAGE, false);
         }
         if (!r.isFreeOfControlCharacters()) {
             out.add("freeOfControlCharacters", CaseRequest.CONTROL_CHARACTERS_MESSAGE, false);

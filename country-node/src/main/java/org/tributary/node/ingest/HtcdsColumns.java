@@ -202,6 +202,15 @@ final class HtcdsColumns {
         return Optional.ofNullable(LABELS.get(label.strip().toLowerCase(Locale.ROOT)));
     }
 
+    /** Free-text fields: they may hold anything a person typed, so their values are not echoed either. */
+    private static final Set<String> FREE_TEXT =
+            Set.of(CLOSURE_REASON, CASE_OWNER, IN_ORG, IN_DETAILS, OUT_ORG, OUT_DETAILS, FOLLOW_UPS);
+
+    /** Whether an error report may quote what a cell held: codes, numbers and dates only. */
+    static boolean echoesValue(String field) {
+        return !isPersonal(field) && !FREE_TEXT.contains(field);
+    }
+
     /** Fields holding personal identifiers: their values never appear in error reports. */
     static boolean isPersonal(String field) {
         return field.startsWith("prs_") && !field.equals(GENDER) && !field.equals(CITIZENSHIP)

@@ -157,7 +157,7 @@ class HtcdsRowMapper {
             if (alreadyReported.contains(column)) {
                 continue;
             }
-            Object value = HtcdsColumns.isPersonal(column) ? null : v.invalidValue();
+            Object value = !HtcdsColumns.echoesValue(column) ? null : v.invalidValue();
             in.errors.add(new FieldError(
                     row,
                     column,
@@ -294,7 +294,7 @@ class HtcdsRowMapper {
         }
 
         void error(String column, String value, String reason) {
-            errors.add(new FieldError(row, column, HtcdsColumns.isPersonal(column) ? null : value, reason));
+            errors.add(new FieldError(row, column, !HtcdsColumns.echoesValue(column) ? null : value, reason));
         }
 
         List<FieldError> sortedErrors() {

@@ -15,10 +15,6 @@ enum ImportFormat {
         this.mediaType = mediaType;
     }
 
-    String mediaType() {
-        return mediaType;
-    }
-
     /** From an explicit {@code format} parameter, else the file name's extension, else the content type. */
     static Optional<ImportFormat> detect(String formatParam, String filename, String contentType) {
         if (formatParam != null && !formatParam.isBlank()) {

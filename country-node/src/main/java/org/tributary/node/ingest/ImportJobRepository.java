@@ -83,6 +83,12 @@ class ImportJobRepository {
                 .optional();
     }
 
+    void markFailed(UUID id, Instant now) {
+        jdbc.sql("update import_jobs set status = 'FAILED', finished_at = ?, message = ? where id = ?")
+                .params(Timestamp.from(now), "The import failed on the node; nothing was written.", id)
+                .update();
+    }
+
     /** Jobs that were queued or running when the node stopped: their transaction never committed. */
     int failInterrupted(Instant now) {
         return jdbc.sql("update import_jobs set status = 'FAILED', finished_at = ?, message = ?"

@@ -76,15 +76,28 @@ class ImportService {
             jobs.insert(job);
             running.put(job.id, job);
             boolean inline = size <= properties.syncThreshold().toBytes();
-            Future<?> future = executor.submit(() -> {
-                try {
-                    runner.run(job, file, !inline);
-                    jobs.save(job.view());
-                } finally {
-                    running.remove(job.id);
-                    deleteQuietly(file);
-                }
-            });
+            Future<?> future;
+            try {
+                future = executor.submit(() -> {
+                    try {
+                        runner.run(job, file, !inline);
+                    } finally {
+                        save(job);
+                        running.remove(job.id);
+                        deleteQuietly(file);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                running.remove(job.id);
+                job.finish(
+                        ImportStatus.FAILED,
+                        0,
+                        0,
+                        "Too many imports were waiting; nothing was written.",
+                        clock.instant());
+                save(job);
+                throw e;
+            }
             handedOver = true;
             if (inline) {
                 await(future);
@@ -95,6 +108,23 @@ class ImportService {
             if (!handedOver) {
                 deleteQuietly(file);
             }
+        }
+    }
+
+    /** Stores the job's final report; if even that fails, the job is not left looking QUEUED. */
+    private void save(ImportJob job) {
+        if (!job.status().isFinished()) {
+            job.finish(
+                    ImportStatus.FAILED, 0, 0, "The import failed on the node; nothing was written.", clock.instant());
+        }
+        try {
+            jobs.save(job.view());
+        } catch (RuntimeException e) {
+            log.error(
+                    "Import {} report could not be stored: {}",
+                    job.id,
+                    e.getClass().getName());
+            jobs.markFailed(job.id, clock.instant());
         }
     }
 

@@ -86,7 +86,7 @@ final class JsonCaseReader implements CaseFileReader {
             request = json.treeToValue(node, CaseRequest.class);
         } catch (JacksonException e) {
             String field = path(e);
-            String value = e instanceof InvalidFormatException invalid && !field.startsWith("personal")
+            String value = e instanceof InvalidFormatException invalid && CaseRules.echoable(field)
                     ? String.valueOf(invalid.getValue())
                     : null;
             return new SourceRow(
@@ -96,7 +96,7 @@ final class JsonCaseReader implements CaseFileReader {
         for (CaseRules.Violation v : rules.check(request)) {
             String field = v.path();
             Object value =
-                    field.startsWith("personal") || v.invalidValue() instanceof Iterable<?> ? null : v.invalidValue();
+                    !CaseRules.echoable(field) || v.invalidValue() instanceof Iterable<?> ? null : v.invalidValue();
             errors.add(new FieldError(row, field, value == null ? null : String.valueOf(value), v.message()));
         }
         errors.sort(Comparator.comparing(FieldError::field));

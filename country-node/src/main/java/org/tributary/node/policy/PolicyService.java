@@ -30,6 +30,8 @@ import org.tributary.node.web.ProblemException;
 @Order(0)
 public class PolicyService implements ApplicationRunner {
 
+    private static final long POLICY_LOCK = 0x706f_6c69_6379L;
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final PolicyProperties defaults;
@@ -108,6 +110,11 @@ public class PolicyService implements ApplicationRunner {
         if (!problems.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The policy is not acceptable.", problems);
         }
+        // One policy change at a time: two operators never compute the same next version.
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(POLICY_LOCK)
+                .query(Object.class)
+                .single();
         long next = current().policy().version() + 1;
         var versioned = new DisclosurePolicy(
                 next,

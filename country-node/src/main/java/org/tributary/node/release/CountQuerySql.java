@@ -24,7 +24,7 @@ final class CountQuerySql {
             + " bool_or(stage = 'Destination' and " + RECEIVED + ") as dest_assisted,"
             + " bool_or(stage = 'Destination' and status in ('Offered', 'Declined', 'Received', 'Completed'))"
             + " as dest_offered,"
-            + " bool_or(status = 'Declined') as declined,"
+            + " bool_or(stage = 'Destination' and status = 'Declined') as declined,"
             + " array_agg(distinct service_type) filter (where stage = 'Destination' and " + RECEIVED + ")"
             + " as dest_services,"
             + " bool_or(stage = 'Origin' and " + RECEIVED + " and service_type in (" + coreServices() + "))"
@@ -166,11 +166,11 @@ final class CountQuerySql {
             params.add(filter.getValue().stream().sorted().toArray(String[]::new));
         }
         if (query.yearFrom() != null) {
-            where.append(" and year <> '_U' and year::int >= ?");
+            where.append(" and (case when year <> '_U' then year::int end) >= ?");
             params.add(query.yearFrom());
         }
         if (query.yearTo() != null) {
-            where.append(" and year <> '_U' and year::int <= ?");
+            where.append(" and (case when year <> '_U' then year::int end) <= ?");
             params.add(query.yearTo());
         }
         StringBuilder sql = new StringBuilder("select ");

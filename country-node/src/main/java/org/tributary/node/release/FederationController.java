@@ -2,6 +2,7 @@ package org.tributary.node.release;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,9 +78,18 @@ class FederationController {
             ReleaseMode mode,
             boolean releasesEnabled) {}
 
+    /** Names and codes are short words of the catalogue; anything else is refused before it is logged. */
+    static final String WORD = "[\\p{Alnum}_+<>.\\-]{1,64}";
+
     record CountQueryRequest(
-            @NotNull @Size(max = 10) List<String> dimensions,
-            @Size(max = 20) Map<String, List<String>> filters,
+            @NotNull @Size(max = 10) List<@NotNull @Pattern(regexp = WORD) String> dimensions,
+
+            @Size(max = 20)
+            Map<
+                            @NotNull @Pattern(regexp = WORD) String,
+                            @NotNull @Size(min = 1, max = 300) List<@NotNull @Pattern(regexp = WORD) String>>
+                    filters,
+
             Integer yearFrom,
             Integer yearTo) {}
 
@@ -148,7 +158,7 @@ class FederationController {
         metadata.put("dimensions", md.dimensions());
         metadata.put("multiResponseDimensions", md.multiResponseDimensions());
         metadata.put("totalCode", ReleaseService.TOTAL);
-        metadata.put("absentCellsAreZero", true);
+        metadata.put("absentCellsAreZero", !md.zerosSuppressed());
         List<CellView> cells = table.cells().stream()
                 .map(c -> {
                     Map<String, String> coordinates = new LinkedHashMap<>();

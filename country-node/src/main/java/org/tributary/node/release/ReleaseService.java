@@ -18,6 +18,7 @@ import org.tributary.common.disclosure.Decision;
 import org.tributary.common.disclosure.DisclosureEngine;
 import org.tributary.common.disclosure.Margins;
 import org.tributary.common.disclosure.QueryRule;
+import org.tributary.common.disclosure.RefusalReason;
 import org.tributary.common.disclosure.Release;
 import org.tributary.common.disclosure.ReleasedCell;
 import org.tributary.common.disclosure.TrueCell;
@@ -33,6 +34,8 @@ import org.tributary.node.policy.PolicyService;
 class ReleaseService {
 
     static final String TOTAL = "_T";
+    /** With zeros suppressed every grid cell is listed; beyond this many the query is refused. */
+    static final int MAX_GRID_WITH_ZEROS = 20_000;
 
     private final JdbcClient jdbc;
     private final DisclosureEngine engine;
@@ -82,6 +85,16 @@ class ReleaseService {
                 .findFirst()
                 .orElse(0);
         long population = total[0] < 0 ? selected : total[0];
+        if (policy.suppressZeros()) {
+            // Zeros must be protected too: list every cell of the grid, zeros included.
+            var full = Margins.withZeros(
+                    cells, statement.dimensions().stream().map(d -> d.codes).toList(), MAX_GRID_WITH_ZEROS);
+            if (full.isEmpty()) {
+                audit.append(requester, "COUNT_QUERY", canonical, null, RefusalReason.TABLE_NOT_PROTECTABLE.name());
+                return new Release.Refusal(RefusalReason.TABLE_NOT_PROTECTABLE, "grid too large to list every zero");
+            }
+            cells = new ArrayList<>(full.get());
+        }
         cells.sort(java.util.Comparator.comparing(c -> sortKey(c.coordinates())));
         List<String> multi = statement.dimensions().stream()
                 .filter(d -> d.multiResponse)

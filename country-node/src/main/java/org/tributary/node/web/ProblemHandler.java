@@ -51,6 +51,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleProblem(new ProblemException(ProblemType.VALIDATION, "Some values are invalid.", errors));
     }
 
+    /** Two writers raced on a unique value (an externalRef, a policy version): the later one is told to retry. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> handleDuplicate(org.springframework.dao.DuplicateKeyException e) {
+        return handleProblem(new ProblemException(
+                ProblemType.CONFLICT,
+                "Someone else made a conflicting change at the same moment. Read and try again."));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         var error = FieldError.of(e.getName(), String.valueOf(e.getValue()), "has the wrong type or is no known code");
@@ -177,7 +185,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Values of personal fields are never echoed back. */
     static String safeValue(String field, Object value) {
-        if (value == null || field.startsWith("personal")) {
+        if (value == null || !org.tributary.node.cases.CaseRules.echoable(field)) {
             return null;
         }
         return String.valueOf(value);

@@ -99,6 +99,13 @@ class CaseRulesTest {
                             past,
                             past.plusDays(3)),
                     new AssistanceDto(null, null, null, null, future, past),
+                    new AssistanceDto(
+                            ServiceType.Grant,
+                            AssistanceStage.Origin,
+                            AssistanceStatus.Received,
+                            null,
+                            past,
+                            LocalDate.of(9999, 1, 1)),
                     null));
         }
         if (r.nextInt(20) == 0) {
@@ -126,7 +133,7 @@ class CaseRulesTest {
         }
         return new CaseRequest(
                 pick(r, "KH-1", "", " ", "bad ref!", "k".repeat(65), null, "OK/2024#1"),
-                pick(r, null, past, future),
+                pick(r, null, past, future, LocalDate.of(1850, 1, 1), LocalDate.of(20000, 1, 1)),
                 pick(r, null, TraffickingStatus.ActualVictimOfTrafficking),
                 null,
                 null,
