@@ -387,6 +387,45 @@ class ReleaseApiIT {
     }
 
     @Test
+    void withZerosSuppressedEveryCellOfTheGridIsListedAndNoZeroIsShown() {
+        String allowed = http.get("/api/policy").json().get("allowedDimensions").toString();
+        var changed = http.putJson("/api/policy", """
+                {"threshold":5,"roundingBase":5,"mode":"ROUNDING","minPopulation":20,"allowedDimensions":%s,
+                 "maxDimensions":3,"killSwitch":false,"suppressZeros":true}""".formatted(allowed), null);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        try {
+            var body = query("{\"dimensions\":[\"gender\",\"labourIndustry\"]}");
+            assertThat(body.get("metadata").get("absentCellsAreZero").asBoolean())
+                    .isFalse();
+            // F, M, X and the total, by 21 ISIC sections, unknown and the total.
+            assertThat(body.get("cells")).hasSize(4 * 23);
+            int zeros = 0;
+            for (JsonNode cell : body.get("cells")) {
+                assertThat(cell.path("value").asLong(-1)).as(cell.toString()).isNotZero();
+                String gender = cell.get("coordinates").get("gender").asText();
+                String industry = cell.get("coordinates").get("labourIndustry").asText();
+                if (!gender.equals("_T") && !industry.equals("_T") && !industry.equals("_U")) {
+                    long truth = jdbc.sql("select count(*) from cases where consent_to_aggregate_use is not false"
+                                    + " and labour_industry = ? and (case gender when 'Feminine' then 'F'"
+                                    + " when 'Masculine' then 'M' else 'X' end) = ?")
+                            .params(industry, gender)
+                            .query(Long.class)
+                            .single();
+                    if (truth == 0) {
+                        zeros++;
+                        assertThat(cell.path("suppressed").asBoolean(false)).isTrue();
+                    }
+                }
+            }
+            assertThat(zeros).as("the grid has true zeros to hide").isPositive();
+        } finally {
+            http.putJson("/api/policy", """
+                    {"threshold":5,"roundingBase":5,"mode":"ROUNDING","minPopulation":20,"allowedDimensions":%s,
+                     "maxDimensions":3,"killSwitch":false,"suppressZeros":false}""".formatted(allowed), null);
+        }
+    }
+
+    @Test
     void theAuditChainVerifiesAndATamperedRowIsReportedAsTheFirstBrokenLink() {
         query("{\"dimensions\":[\"year\"]}");
         http.postJson("/federation/v1/count-queries", "{\"dimensions\":[\"village\"]}");
