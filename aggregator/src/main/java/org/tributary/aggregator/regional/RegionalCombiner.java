@@ -1,0 +1,95 @@
+package org.tributary.aggregator.regional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Combines protected node tables into a regional table by the contract's regional rules, using released values
+ * only, so the combination adds no disclosure:
+ *
+ * <ul>
+ *   <li>a regional cell is the sum of the countries' released values;
+ *   <li>where {@code s} countries released the cell as suppressed, the figure is the interval
+ *       {@code [sum, sum + Σ(k_i − 1)]} over those countries' thresholds, labelled as an interval;
+ *   <li>no figure is published from fewer than {@code minContributingNodes} answering countries;
+ *   <li>every node asked is reported with its status; an answer without some of them says it is partial.
+ * </ul>
+ *
+ * A plain class without Camel, so that it is tested on its own; the fan-out route hands it the node answers.
+ */
+public final class RegionalCombiner {
+
+    public static final int DEFAULT_MIN_CONTRIBUTING_NODES = 2;
+
+    private final int minContributingNodes;
+
+    public RegionalCombiner(int minContributingNodes) {
+        if (minContributingNodes < 1) {
+            throw new IllegalArgumentException("minContributingNodes must be at least 1");
+        }
+        this.minContributingNodes = minContributingNodes;
+    }
+
+    public RegionalTable combine(List<NodeAnswer> answers) {
+        List<NodeAnswer> ok =
+                answers.stream().filter(a -> a.status() == NodeStatus.OK).toList();
+        Set<Map<String, String>> coordinates = new LinkedHashSet<>();
+        ok.forEach(a -> a.cells().forEach(c -> coordinates.add(c.coordinates())));
+
+        List<Map<Map<String, String>, NodeAnswer.Cell>> byNode = ok.stream()
+                .map(a -> {
+                    Map<Map<String, String>, NodeAnswer.Cell> index = new java.util.HashMap<>();
+                    a.cells().forEach(c -> index.put(c.coordinates(), c));
+                    return index;
+                })
+                .toList();
+        List<RegionalTable.RegionalCell> cells = new ArrayList<>(coordinates.size());
+        for (Map<String, String> at : coordinates) {
+            cells.add(cell(at, ok, byNode));
+        }
+        cells.sort(Comparator.comparing(c -> new TreeMap<>(c.coordinates()).toString()));
+
+        List<RegionalTable.NodeReport> nodes = answers.stream()
+                .map(a -> new RegionalTable.NodeReport(
+                        a.nodeId(),
+                        a.country(),
+                        a.status().code(),
+                        a.status() == NodeStatus.OK ? null : a.reason(),
+                        a.policyVersion(),
+                        a.releasedAt()))
+                .toList();
+        return new RegionalTable(cells, nodes, ok.size() < answers.size());
+    }
+
+    private RegionalTable.RegionalCell cell(
+            Map<String, String> at, List<NodeAnswer> ok, List<Map<Map<String, String>, NodeAnswer.Cell>> byNode) {
+        if (ok.size() < minContributingNodes) {
+            return new RegionalTable.RegionalCell(
+                    at, null, null, ok.size(), 0, "fewer than " + minContributingNodes + " countries answered");
+        }
+        long lower = 0;
+        long slack = 0;
+        int suppressed = 0;
+        for (int i = 0; i < ok.size(); i++) {
+            NodeAnswer answer = ok.get(i);
+            NodeAnswer.Cell cell = byNode.get(i).get(at);
+            if (cell == null) {
+                if (!answer.absentCellsAreZero()) {
+                    return new RegionalTable.RegionalCell(
+                            at, null, null, ok.size(), suppressed, "a country's table lacks this cell");
+                }
+            } else if (cell.suppressed()) {
+                suppressed++;
+                slack += Math.max(0, answer.threshold() - 1);
+            } else {
+                lower += cell.value();
+            }
+        }
+        return new RegionalTable.RegionalCell(at, lower, lower + slack, ok.size(), suppressed, null);
+    }
+}

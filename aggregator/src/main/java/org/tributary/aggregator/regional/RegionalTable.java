@@ -1,0 +1,42 @@
+package org.tributary.aggregator.regional;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A regional table: every cell any answering node released, combined, with the status of every node asked.
+ *
+ * @param partial true when some node asked did not contribute (its status says why)
+ */
+public record RegionalTable(List<RegionalCell> cells, List<NodeReport> nodes, boolean partial) {
+
+    /**
+     * A regional cell. Published cells have bounds: {@code lower == upper} is an exact sum of released values;
+     * otherwise some nodes' cells were suppressed and the figure is the interval {@code [lower, upper]}.
+     *
+     * @param contributingNodes nodes whose answers this cell is built from
+     * @param suppressedNodes how many of them released this cell as suppressed
+     * @param unpublishedReason set, with no bounds, when the figure may not be published
+     */
+    public record RegionalCell(
+            Map<String, String> coordinates,
+            Long lower,
+            Long upper,
+            int contributingNodes,
+            int suppressedNodes,
+            String unpublishedReason) {
+
+        public boolean isInterval() {
+            return lower != null && !lower.equals(upper);
+        }
+    }
+
+    /** Provenance: who was asked, what came back, under which policy version, when. */
+    public record NodeReport(
+            String nodeId,
+            String country,
+            String status,
+            String reason,
+            Long policyVersion,
+            java.time.Instant releasedAt) {}
+}

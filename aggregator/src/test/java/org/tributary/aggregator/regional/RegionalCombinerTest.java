@@ -1,0 +1,117 @@
+package org.tributary.aggregator.regional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RegionalCombinerTest {
+
+    static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    static NodeAnswer.Cell value(String gender, long v) {
+        return new NodeAnswer.Cell(Map.of("gender", gender), v, false);
+    }
+
+    static NodeAnswer.Cell suppressed(String gender) {
+        return new NodeAnswer.Cell(Map.of("gender", gender), null, true);
+    }
+
+    static NodeAnswer ok(String node, int k, NodeAnswer.Cell... cells) {
+        return new NodeAnswer(node, node.toUpperCase(), NodeStatus.OK, null, 3L, k, AT, true, List.of(cells));
+    }
+
+    static RegionalTable.RegionalCell cell(RegionalTable table, String gender) {
+        return table.cells().stream()
+                .filter(c -> c.coordinates().get("gender").equals(gender))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void regionalCellsAreSumsOfReleasedValuesWhenNothingIsSuppressed() {
+        var table = new RegionalCombiner(2)
+                .combine(List.of(
+                        ok("kh", 5, value("F", 35), value("M", 20), value("_T", 55)),
+                        ok("th", 5, value("F", 10), value("M", 15), value("_T", 25))));
+        assertThat(cell(table, "F").lower()).isEqualTo(45);
+        assertThat(cell(table, "F").isInterval()).isFalse();
+        assertThat(cell(table, "_T").upper()).isEqualTo(80);
+        assertThat(table.partial()).isFalse();
+    }
+
+    @Test
+    void suppressedCountryCellsMakeAnIntervalUsingEachCountrysThreshold() {
+        var table = new RegionalCombiner(2)
+                .combine(List.of(
+                        ok("kh", 5, value("X", 10)), ok("th", 5, suppressed("X")), ok("vn", 7, suppressed("X"))));
+        var x = cell(table, "X");
+        assertThat(x.isInterval()).isTrue();
+        assertThat(x.lower()).isEqualTo(10);
+        assertThat(x.upper()).isEqualTo(10 + 4 + 6);
+        assertThat(x.suppressedNodes()).isEqualTo(2);
+    }
+
+    @Test
+    void noFigureIsPublishedFromFewerThanMinContributingNodesAndMissingNodesAreNamed() {
+        var table = new RegionalCombiner(2)
+                .combine(List.of(
+                        ok("kh", 5, value("F", 35)),
+                        NodeAnswer.failed("th", "TH", NodeStatus.TIMEOUT, null),
+                        NodeAnswer.failed("vn", "VN", NodeStatus.REFUSED, "POPULATION_TOO_SMALL"),
+                        NodeAnswer.failed("la", "LA", NodeStatus.CIRCUIT_OPEN, null)));
+        var f = cell(table, "F");
+        assertThat(f.lower()).isNull();
+        assertThat(f.upper()).isNull();
+        assertThat(f.unpublishedReason()).contains("fewer than 2");
+        assertThat(table.partial()).isTrue();
+        assertThat(table.nodes())
+                .extracting(RegionalTable.NodeReport::status)
+                .containsExactly("ok", "timeout", "refused", "circuit-open");
+        assertThat(table.nodes().get(2).reason()).isEqualTo("POPULATION_TOO_SMALL");
+    }
+
+    @Test
+    void aCellOneCountryOmitsCountsAsZeroOnlyWhenThatCountrySaysAbsentCellsAreZero() {
+        var zeroes = ok("kh", 5, value("F", 35));
+        var listsAll = new NodeAnswer("th", "TH", NodeStatus.OK, null, 1L, 5, AT, false, List.of(value("M", 10)));
+        var table = new RegionalCombiner(2).combine(List.of(zeroes, listsAll));
+        assertThat(cell(table, "M").lower()).as("kh omits M: zero").isEqualTo(10);
+        assertThat(cell(table, "F").lower())
+                .as("th omits F but lists every cell it has: unknown")
+                .isNull();
+        assertThat(cell(table, "F").unpublishedReason()).isNotNull();
+    }
+
+    /**
+     * Over random releases (rounded values and suppressed cells), the regional interval always holds the sum of
+     * the true counts behind it, up to each country's rounding error, and is exact when nothing was suppressed.
+     */
+    @Test
+    void everyRegionalIntervalHoldsTheTruthUpToRounding() {
+        var r = new Random(31);
+        for (int t = 0; t < 2000; t++) {
+            int nodes = 2 + r.nextInt(4);
+            long truth = 0;
+            List<NodeAnswer> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                int k = 3 + r.nextInt(5);
+                long n = r.nextInt(4) == 0 ? 1 + r.nextInt(k - 1) : r.nextInt(60);
+                truth += n;
+                NodeAnswer.Cell c = n > 0 && n < k
+                        ? suppressed("F")
+                        : value("F", n - n % 5 + (r.nextBoolean() && n % 5 != 0 ? 5 : 0));
+                answers.add(ok("n" + i, k, c));
+            }
+            var f = cell(new RegionalCombiner(2).combine(answers), "F");
+            long roundingSlack = 5L * nodes;
+            assertThat(truth).isBetween(f.lower() - roundingSlack, f.upper() + roundingSlack);
+            if (f.suppressedNodes() == 0) {
+                assertThat(f.lower()).isEqualTo(f.upper());
+            }
+        }
+    }
+}
