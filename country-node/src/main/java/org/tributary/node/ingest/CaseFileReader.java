@@ -2,6 +2,7 @@ package org.tributary.node.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Streams the cases of one file format into a sink, one row at a time, never the whole file in memory. */
 interface CaseFileReader {
@@ -11,6 +12,11 @@ interface CaseFileReader {
      * truncated, no header) are thrown as {@link UnreadableFileException}.
      */
     void read(Path file, RowSink sink) throws IOException;
+
+    /** Header columns the last {@link #read} did not recognise, for the job report. */
+    default List<String> ignoredColumns() {
+        return List.of();
+    }
 
     /** Counts the data rows, cheaply, for job progress. */
     long count(Path file) throws IOException;

@@ -33,7 +33,8 @@ final class CsvCaseReader implements CaseFileReader {
         this.mapper = mapper;
     }
 
-    List<String> ignoredColumns() {
+    @Override
+    public List<String> ignoredColumns() {
         return ignoredColumns;
     }
 

@@ -86,7 +86,7 @@ class ImportRunner {
                     throw new ImportFailedException(e);
                 }
             });
-            job.ignoredColumns(ignoredColumns(reader));
+            job.ignoredColumns(reader.ignoredColumns());
             if (result == null) {
                 job.finish(
                         ImportStatus.REJECTED,
@@ -246,16 +246,6 @@ class ImportRunner {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    private static List<String> ignoredColumns(CaseFileReader reader) {
-        if (reader instanceof CsvCaseReader csv) {
-            return csv.ignoredColumns();
-        }
-        if (reader instanceof XlsxCaseReader xlsx) {
-            return xlsx.ignoredColumns();
-        }
-        return List.of();
     }
 
     static final class ImportFailedException extends RuntimeException {

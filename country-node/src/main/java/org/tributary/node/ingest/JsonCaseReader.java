@@ -7,6 +7,7 @@ import java.util.List;
 import org.tributary.common.problem.FieldError;
 import org.tributary.node.cases.CaseRequest;
 import org.tributary.node.cases.CaseRules;
+import org.tributary.node.web.JsonPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -85,7 +86,8 @@ final class JsonCaseReader implements CaseFileReader {
         try {
             request = json.treeToValue(node, CaseRequest.class);
         } catch (JacksonException e) {
-            String field = path(e);
+            String at = JsonPaths.of(e);
+            String field = at.isEmpty() ? "(element)" : at;
             String value = e instanceof InvalidFormatException invalid && CaseRules.echoable(field)
                     ? String.valueOf(invalid.getValue())
                     : null;
@@ -101,20 +103,5 @@ final class JsonCaseReader implements CaseFileReader {
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return errors.isEmpty() ? new SourceRow(row, request, List.of()) : new SourceRow(row, null, errors);
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(element)" : path.toString();
     }
 }

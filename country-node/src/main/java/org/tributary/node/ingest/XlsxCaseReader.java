@@ -39,7 +39,8 @@ final class XlsxCaseReader implements CaseFileReader {
         this.mapper = mapper;
     }
 
-    List<String> ignoredColumns() {
+    @Override
+    public List<String> ignoredColumns() {
         return ignoredColumns;
     }
 

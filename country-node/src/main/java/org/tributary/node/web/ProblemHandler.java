@@ -117,7 +117,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON for this endpoint.";
         if (ex.getCause() instanceof JacksonException jackson
                 && !jackson.getPath().isEmpty()) {
-            String field = jsonPath(jackson);
+            String field = JsonPaths.of(jackson);
             String value =
                     jackson instanceof InvalidFormatException invalid ? String.valueOf(invalid.getValue()) : null;
             String reason = jackson instanceof InvalidFormatException invalid
@@ -160,21 +160,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle(type.title());
         }
         return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static String jsonPath(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static List<String> enumNames(Class<?> type) {
