@@ -54,8 +54,8 @@ public final class RegionalCombiner {
         }
         cells.sort(Comparator.comparing(c -> new TreeMap<>(c.coordinates()).toString()));
 
-        List<RegionalTable.NodeReport> nodes = answers.stream()
-                .map(a -> new RegionalTable.NodeReport(
+        List<NodeReport> nodes = answers.stream()
+                .map(a -> new NodeReport(
                         a.nodeId(),
                         a.country(),
                         a.status().code(),

@@ -30,13 +30,4 @@ public record RegionalTable(List<RegionalCell> cells, List<NodeReport> nodes, bo
             return lower != null && !lower.equals(upper);
         }
     }
-
-    /** Provenance: who was asked, what came back, under which policy version, when. */
-    public record NodeReport(
-            String nodeId,
-            String country,
-            String status,
-            String reason,
-            Long policyVersion,
-            java.time.Instant releasedAt) {}
 }

@@ -69,7 +69,7 @@ class RegionalCombinerTest {
         assertThat(f.unpublishedReason()).contains("fewer than 2");
         assertThat(table.partial()).isTrue();
         assertThat(table.nodes())
-                .extracting(RegionalTable.NodeReport::status)
+                .extracting(NodeReport::status)
                 .containsExactly("ok", "timeout", "refused", "circuit-open");
         assertThat(table.nodes().get(2).reason()).isEqualTo("POPULATION_TOO_SMALL");
     }
