@@ -1,0 +1,15 @@
+package org.tributary.aggregator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The regional aggregator: asks every country node the same protected question and keeps the region's figures. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AggregatorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AggregatorApplication.class, args);
+    }
+}
