@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>a regional cell is the sum of the countries' released values;
  *   <li>where {@code s} countries released the cell as suppressed, the figure is the interval
- *       {@code [sum, sum + Σ(k_i − 1)]} over those countries' thresholds, labelled as an interval;
+ *       {@code [sum, sum + Σ(k_i − 1)]} over those countries' thresholds, labelled as an interval; a country in
+ *       {@code SUPPRESSION_ONLY} mode may suppress cells of any size, so its part of the upper bound comes from its
+ *       exact released margins instead ({@link SuppressedBound});
  *   <li>no figure is published from fewer than {@code minContributingNodes} answering countries;
  *   <li>every node asked is reported with its status; an answer without some of them says it is partial.
  * </ul>
@@ -85,7 +87,14 @@ public final class RegionalCombiner {
                 }
             } else if (cell.suppressed()) {
                 suppressed++;
-                slack += Math.max(0, answer.threshold() - 1);
+                long bound = answer.exactMargins()
+                        ? SuppressedBound.fromReleasedMargins(cell, byNode.get(i), answer)
+                        : Math.max(0, answer.threshold() - 1);
+                if (bound < 0) {
+                    return new RegionalTable.RegionalCell(
+                            at, null, null, ok.size(), suppressed, "a country's suppressed cell has no released bound");
+                }
+                slack += bound;
             } else {
                 lower += cell.value();
             }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RegionalCombinerTest {
@@ -21,7 +22,8 @@ class RegionalCombinerTest {
     }
 
     static NodeAnswer ok(String node, int k, NodeAnswer.Cell... cells) {
-        return new NodeAnswer(node, node.toUpperCase(), NodeStatus.OK, null, 3L, k, AT, true, List.of(cells));
+        return new NodeAnswer(
+                node, node.toUpperCase(), NodeStatus.OK, null, 3L, k, "ROUNDING", Set.of(), AT, true, List.of(cells));
     }
 
     static RegionalTable.RegionalCell cell(RegionalTable table, String gender) {
@@ -77,7 +79,8 @@ class RegionalCombinerTest {
     @Test
     void aCellOneCountryOmitsCountsAsZeroOnlyWhenThatCountrySaysAbsentCellsAreZero() {
         var zeroes = ok("kh", 5, value("F", 35));
-        var listsAll = new NodeAnswer("th", "TH", NodeStatus.OK, null, 1L, 5, AT, false, List.of(value("M", 10)));
+        var listsAll = new NodeAnswer(
+                "th", "TH", NodeStatus.OK, null, 1L, 5, "ROUNDING", Set.of(), AT, false, List.of(value("M", 10)));
         var table = new RegionalCombiner(2).combine(List.of(zeroes, listsAll));
         assertThat(cell(table, "M").lower()).as("kh omits M: zero").isEqualTo(10);
         assertThat(cell(table, "F").lower())
@@ -113,5 +116,63 @@ class RegionalCombinerTest {
                 assertThat(f.lower()).isEqualTo(f.upper());
             }
         }
+    }
+
+    @Test
+    void aSuppressionOnlyCountryBoundsItsSuppressedCellsByItsExactMarginsNotByItsThreshold() {
+        // Secondary suppression hides cells of any size: 40 persons in F can be suppressed beside a suppressed M.
+        NodeAnswer suppressionOnly = new NodeAnswer(
+                "th",
+                "TH",
+                NodeStatus.OK,
+                null,
+                2L,
+                5,
+                "SUPPRESSION_ONLY",
+                Set.of(),
+                AT,
+                true,
+                List.of(suppressed("F"), suppressed("M"), value("X", 7), value("_T", 50)));
+        var table = new RegionalCombiner(2).combine(List.of(ok("kh", 5, value("F", 10)), suppressionOnly));
+        var f = cell(table, "F");
+        assertThat(f.lower()).isEqualTo(10);
+        assertThat(f.upper()).as("10 + (50 - 7): the margin less the released sibling").isEqualTo(53);
+    }
+
+    @Test
+    void inAMultiResponseDimensionOnlyTheMarginItselfBoundsASuppressedCell() {
+        NodeAnswer multi = new NodeAnswer(
+                "th",
+                "TH",
+                NodeStatus.OK,
+                null,
+                2L,
+                5,
+                "SUPPRESSION_ONLY",
+                Set.of("gender"),
+                AT,
+                true,
+                List.of(suppressed("F"), value("M", 30), value("_T", 35)));
+        var table = new RegionalCombiner(2).combine(List.of(ok("kh", 5, value("F", 10)), multi));
+        assertThat(cell(table, "F").upper()).isEqualTo(10 + 35);
+    }
+
+    @Test
+    void aSuppressionOnlyCellWithoutAReleasedMarginIsNotPublished() {
+        NodeAnswer noMargin = new NodeAnswer(
+                "th",
+                "TH",
+                NodeStatus.OK,
+                null,
+                2L,
+                5,
+                "SUPPRESSION_ONLY",
+                Set.of(),
+                AT,
+                true,
+                List.of(suppressed("F"), suppressed("_T")));
+        var table = new RegionalCombiner(2).combine(List.of(ok("kh", 5, value("F", 10)), noMargin));
+        assertThat(cell(table, "F").lower()).isNull();
+        assertThat(cell(table, "F").unpublishedReason()).contains("no released bound");
     }
 }

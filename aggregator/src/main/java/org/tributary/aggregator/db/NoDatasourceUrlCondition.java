@@ -1,0 +1,15 @@
+package org.tributary.aggregator.db;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Matches when no datasource URL is configured, i.e. when the aggregator should run its embedded PostgreSQL. */
+class NoDatasourceUrlCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        return url == null || url.isBlank();
+    }
+}

@@ -1,0 +1,63 @@
+package org.tributary.aggregator.federation;
+
+import java.net.ConnectException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.stereotype.Component;
+import org.tributary.aggregator.config.AggregatorProperties;
+
+/**
+ * Error handling shared by every node's route: transient failures (connection refused, 502, 503 that is not the
+ * node's own refusal) are retried with exponential backoff; every failure then becomes a status for that node and
+ * is recorded by its circuit breaker. Nothing propagates: one node's trouble never fails the regional answer.
+ */
+@Component
+class NodeCallErrorHandling extends RouteConfigurationBuilder {
+
+    static final String NODE_CALLS = "node-calls";
+
+    private final AggregatorProperties properties;
+    private final NodeReplies replies;
+    private final CircuitBreakers breakers;
+
+    NodeCallErrorHandling(AggregatorProperties properties, NodeReplies replies, CircuitBreakers breakers) {
+        this.properties = properties;
+        this.replies = replies;
+        this.breakers = breakers;
+    }
+
+    @Override
+    public void configuration() {
+        var calls = properties.calls();
+        var conf = routeConfiguration(NODE_CALLS);
+        conf.onException(ConnectException.class)
+                .maximumRedeliveries(calls.retries())
+                .redeliveryDelay(calls.retryDelay().toMillis())
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .handled(true)
+                .bean(replies, "failed")
+                .bean(breakers, "record");
+        conf.onException(HttpOperationFailedException.class)
+                .onWhen(NodeCallErrorHandling::transientStatus)
+                .maximumRedeliveries(calls.retries())
+                .redeliveryDelay(calls.retryDelay().toMillis())
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .handled(true)
+                .bean(replies, "failed")
+                .bean(breakers, "record");
+        conf.onException(Exception.class).handled(true).bean(replies, "failed").bean(breakers, "record");
+    }
+
+    /** 502 and 503 from a proxy or a node starting up; a node's 503 problem (its kill switch) is an answer. */
+    static boolean transientStatus(Exchange exchange) {
+        var failure = exchange.getException(HttpOperationFailedException.class);
+        if (failure == null || (failure.getStatusCode() != 502 && failure.getStatusCode() != 503)) {
+            return false;
+        }
+        String body = failure.getResponseBody();
+        return body == null || !body.contains("urn:tributary:problem:");
+    }
+}

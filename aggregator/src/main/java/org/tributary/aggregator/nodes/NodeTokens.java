@@ -1,0 +1,18 @@
+package org.tributary.aggregator.nodes;
+
+import java.util.Optional;
+
+/**
+ * Supplies the bearer token the aggregator shows a node. The Keycloak issue brings the client-credentials
+ * implementation; until then a configured static token (or none) is used.
+ */
+public interface NodeTokens {
+
+    /** The token to send, if any. Called for every node call: implementations cache. */
+    Optional<String> bearerToken();
+
+    /** The value of the {@code Authorization} header, or {@code null} to send none. */
+    default String authorization() {
+        return bearerToken().map(t -> "Bearer " + t).orElse(null);
+    }
+}

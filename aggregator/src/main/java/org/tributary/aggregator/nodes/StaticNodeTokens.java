@@ -1,0 +1,22 @@
+package org.tributary.aggregator.nodes;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.tributary.aggregator.config.AggregatorProperties;
+
+/** The configured static token ({@code tributary.aggregator.node-token}), or none when it is empty. */
+@Component
+class StaticNodeTokens implements NodeTokens {
+
+    private final Optional<String> token;
+
+    StaticNodeTokens(AggregatorProperties properties) {
+        String configured = properties.nodeToken();
+        this.token = configured == null || configured.isBlank() ? Optional.empty() : Optional.of(configured.strip());
+    }
+
+    @Override
+    public Optional<String> bearerToken() {
+        return token;
+    }
+}

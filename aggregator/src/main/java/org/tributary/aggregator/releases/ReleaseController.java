@@ -1,0 +1,70 @@
+package org.tributary.aggregator.releases;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tributary.aggregator.export.ExportFormat;
+import org.tributary.aggregator.web.DatasetResponses;
+import org.tributary.aggregator.web.ProblemException;
+import org.tributary.common.problem.ProblemType;
+
+/** The region's stored releases: make one now, list them, read or export one. */
+@RestController
+@RequestMapping("/api/regional/releases")
+class ReleaseController {
+
+    private final Releases releases;
+    private final ProducerTemplate camel;
+    private final DatasetResponses responses;
+
+    ReleaseController(Releases releases, ProducerTemplate camel, DatasetResponses responses) {
+        this.releases = releases;
+        this.camel = camel;
+        this.responses = responses;
+    }
+
+    @PostMapping
+    ResponseEntity<ReleaseSummary> release(Principal principal) {
+        String requestedBy = principal == null ? "anonymous" : principal.getName();
+        try {
+            ReleaseSummary summary = camel.requestBodyAndHeader(
+                    ReleaseRoutes.RELEASE, "manual", ReleaseRoutes.REQUESTED_BY, requestedBy, ReleaseSummary.class);
+            return ResponseEntity.created(URI.create("/api/regional/releases/" + summary.number()))
+                    .body(summary);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @GetMapping
+    List<ReleaseSummary> list() {
+        return releases.list();
+    }
+
+    @GetMapping("/{number}")
+    ResponseEntity<?> release(
+            @PathVariable long number,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = "Accept", required = false) List<String> accept) {
+        ExportFormat exportFormat = responses.negotiate(format, accept);
+        var stored = releases.get(number)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no release " + number + "."));
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(stored);
+        }
+        return responses.render(stored.datasets(), exportFormat, "regional-release-" + number);
+    }
+}

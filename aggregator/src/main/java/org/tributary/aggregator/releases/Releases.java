@@ -1,0 +1,163 @@
+package org.tributary.aggregator.releases;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tributary.aggregator.config.AggregatorProperties;
+import org.tributary.aggregator.indicators.Indicators;
+import org.tributary.aggregator.regional.Dataset;
+import org.tributary.aggregator.regional.Provenance;
+import org.tributary.aggregator.web.ProblemException;
+import org.tributary.common.problem.ProblemType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes and keeps the region's releases: the whole indicator catalogue, by year, computed first and then stored in
+ * one transaction as the next number. A run that fails stores nothing; a stored release never changes (the
+ * database refuses updates and deletes).
+ */
+@Service
+public class Releases {
+
+    private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
+    /** Every indicator of a release is broken down by year, so that a release is a time series. */
+    static final List<String> BREAKDOWN = List.of("year");
+
+    private final Indicators indicators;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final AggregatorProperties properties;
+    private final Clock clock;
+
+    Releases(
+            Indicators indicators,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            JsonMapper json,
+            AggregatorProperties properties,
+            Clock clock) {
+        this.indicators = indicators;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A stored release with its datasets. */
+    public record StoredRelease(ReleaseSummary release, Provenance provenance, List<Dataset> datasets) {}
+
+    public ReleaseSummary run(String trigger, String requestedBy) {
+        Instant started = clock.instant();
+        List<Dataset> datasets = new ArrayList<>();
+        for (String id : indicators.ids()) {
+            datasets.add(indicators.compute(id, null, null, BREAKDOWN));
+        }
+        Provenance provenance =
+                Indicators.merge(datasets.stream().map(Dataset::provenance).toList());
+        if (provenance.nodesAnswered() < properties.minContributingNodes()) {
+            throw new ProblemException(
+                    ProblemType.UPSTREAM_UNAVAILABLE,
+                    "Too few country nodes answered every question (" + provenance.nodesAnswered() + " of "
+                            + provenance.nodesAsked() + ", at least " + properties.minContributingNodes()
+                            + " needed): no release was stored.");
+        }
+        ReleaseSummary summary = tx.execute(status -> store(trigger, requestedBy, started, provenance, datasets));
+        log.info(
+                "Release {} stored ({}, {} indicators, {} of {} nodes answered)",
+                summary.number(),
+                trigger,
+                datasets.size(),
+                provenance.nodesAnswered(),
+                provenance.nodesAsked());
+        return summary;
+    }
+
+    private ReleaseSummary store(
+            String trigger, String requestedBy, Instant createdAt, Provenance provenance, List<Dataset> datasets) {
+        // Numbers are gapless: the next one is taken under a table lock, in the transaction that writes it.
+        jdbc.sql("lock table regional_release in exclusive mode").update();
+        long number = jdbc.sql("select coalesce(max(number), 0) + 1 from regional_release")
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                insert into regional_release
+                  (number, created_at, trigger, requested_by, partial, nodes_asked, nodes_answered, provenance)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(
+                        number,
+                        Timestamp.from(createdAt),
+                        trigger,
+                        requestedBy,
+                        provenance.partial(),
+                        provenance.nodesAsked(),
+                        provenance.nodesAnswered(),
+                        json.writeValueAsString(provenance))
+                .update();
+        for (int i = 0; i < datasets.size(); i++) {
+            jdbc.sql("insert into regional_release_dataset (release_number, position, indicator_id, body)"
+                            + " values (?, ?, ?, ?::jsonb)")
+                    .params(number, i, datasets.get(i).id(), json.writeValueAsString(datasets.get(i)))
+                    .update();
+        }
+        return summary(number).orElseThrow();
+    }
+
+    public List<ReleaseSummary> list() {
+        return jdbc.sql("select number from regional_release order by number desc").query(Long.class).list().stream()
+                .map(n -> summary(n).orElseThrow())
+                .toList();
+    }
+
+    public Optional<StoredRelease> get(long number) {
+        return summary(number).map(summary -> {
+            Provenance provenance = json.readValue(
+                    jdbc.sql("select provenance::text from regional_release where number = ?")
+                            .param(number)
+                            .query(String.class)
+                            .single(),
+                    Provenance.class);
+            List<Dataset> datasets = jdbc
+                    .sql("select body::text from regional_release_dataset where release_number = ? order by position")
+                    .param(number)
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .map(body -> json.readValue(body, Dataset.class))
+                    .toList();
+            return new StoredRelease(summary, provenance, datasets);
+        });
+    }
+
+    private Optional<ReleaseSummary> summary(long number) {
+        List<String> ids = jdbc.sql(
+                        "select indicator_id from regional_release_dataset where release_number = ? order by position")
+                .param(number)
+                .query(String.class)
+                .list();
+        return jdbc.sql("""
+                select number, created_at, trigger, requested_by, partial, nodes_asked, nodes_answered
+                from regional_release where number = ?""")
+                .param(number)
+                .query((rs, i) -> new ReleaseSummary(
+                        rs.getLong("number"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("trigger"),
+                        rs.getString("requested_by"),
+                        rs.getBoolean("partial"),
+                        rs.getInt("nodes_asked"),
+                        rs.getInt("nodes_answered"),
+                        ids))
+                .optional();
+    }
+}
