@@ -360,9 +360,11 @@ final class SdmxJsonWriter {
         if (from.equals(to)) {
             return year(String.format(Locale.ROOT, "%04d", from));
         }
+        // "2021/2023" is ISO 8601 but not a valid SDMX-JSON 2.0 id (no '/'): the range is "_T" of these years,
+        // with its start and end.
         return new Value(
-                from + "/" + to,
-                from + " to " + to,
+                "_T",
+                "All years " + from + " to " + to,
                 String.format(Locale.ROOT, "%04d-01-01T00:00:00Z", from),
                 String.format(Locale.ROOT, "%04d-12-31T23:59:59Z", to),
                 null);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.springframework.stereotype.Component;
@@ -69,7 +68,7 @@ class FederationRoutes extends RouteBuilder {
                                 .maxQueueSize(10_000)
                                 .build());
         List<String> endpoints =
-                registry.nodeIds().stream().map(FederationRoutes::endpoint).toList();
+                registry.nodeIds().stream().map(FederationRoutes::askEndpoint).toList();
 
         from(REGIONAL_QUERY)
                 .routeId("regional-query")
@@ -78,13 +77,13 @@ class FederationRoutes extends RouteBuilder {
                 .recipientList(constant(String.join(",", endpoints)))
                 .parallelProcessing()
                 .executorService(fanOut)
-                .aggregationStrategy(AggregationStrategies.beanAllowNull(new AnswerCollector(), "collect"))
+                .aggregationStrategy(new AnswerAggregation())
                 .timeout(timeoutMs + GRACE_MS)
                 .end()
                 .bean(assembler, "assemble");
 
         for (var node : registry.nodes()) {
-            from(endpoint(node.id()))
+            from(askEndpoint(node.id()))
                     .routeId("ask-node-" + node.id())
                     .routeConfigurationId(NodeCallErrorHandling.NODE_CALLS)
                     .setProperty(NodeRegistry.NODE_ID, constant(node.id()))
@@ -105,7 +104,7 @@ class FederationRoutes extends RouteBuilder {
         }
     }
 
-    static String endpoint(String nodeId) {
+    static String askEndpoint(String nodeId) {
         return "direct:ask-node-" + nodeId;
     }
 }

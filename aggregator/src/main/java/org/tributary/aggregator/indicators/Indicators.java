@@ -110,7 +110,7 @@ public class Indicators {
     }
 
     /** One provenance for several queries: a node counts as answering only if it answered every one. */
-    static Provenance merge(List<Provenance> all) {
+    public static Provenance merge(List<Provenance> all) {
         Provenance first = all.get(0);
         Map<String, NodeReport> nodes = new LinkedHashMap<>();
         Instant askedAt = first.askedAt();

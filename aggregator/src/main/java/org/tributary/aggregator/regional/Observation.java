@@ -24,7 +24,8 @@ public record Observation(
         String note) {
 
     public Observation {
-        coordinates = Map.copyOf(coordinates);
+        // Insertion order is kept: dimensions read in the order the question named them.
+        coordinates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coordinates));
     }
 
     public static Observation exact(String area, Map<String, String> at, long value) {

@@ -17,6 +17,7 @@ public enum ObservationStatus {
         this.code = code;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return code;
     }

@@ -3,7 +3,8 @@ package org.tributary.aggregator.releases;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,19 +35,22 @@ class ReleaseController {
     }
 
     @PostMapping
-    ResponseEntity<ReleaseSummary> release(Principal principal) {
+    ResponseEntity<ReleaseSummary> release(Principal principal) throws InvalidPayloadException {
         String requestedBy = principal == null ? "anonymous" : principal.getName();
-        try {
-            ReleaseSummary summary = camel.requestBodyAndHeader(
-                    ReleaseRoutes.RELEASE, "manual", ReleaseRoutes.REQUESTED_BY, requestedBy, ReleaseSummary.class);
-            return ResponseEntity.created(URI.create("/api/regional/releases/" + summary.number()))
-                    .body(summary);
-        } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+        // The exchange, not a typed request: the run's own failure (e.g. too few nodes, 503) is what the client hears.
+        Exchange done = camel.request(ReleaseRoutes.RELEASE, e -> {
+            e.getMessage().setBody("manual");
+            e.getMessage().setHeader(ReleaseRoutes.REQUESTED_BY, requestedBy);
+        });
+        if (done.getException() instanceof RuntimeException failure) {
+            throw failure;
         }
+        if (done.getException() != null) {
+            throw new IllegalStateException("release run failed", done.getException());
+        }
+        ReleaseSummary summary = done.getMessage().getMandatoryBody(ReleaseSummary.class);
+        return ResponseEntity.created(URI.create("/api/regional/releases/" + summary.number()))
+                .body(summary);
     }
 
     @GetMapping

@@ -227,7 +227,7 @@ class SdmxJsonExportTest {
         var kh = find(observations, o -> o.dim("REF_AREA").equals("116"));
         assertThat(kh.dim("SEX")).isEqualTo("_T");
         assertThat(kh.dim("AGE")).isEqualTo("_T");
-        assertThat(kh.dim("TIME_PERIOD")).isEqualTo("2021/2023");
+        assertThat(kh.dim("TIME_PERIOD")).isEqualTo("_T");
         assertThat(kh.dim("COUNTRY_OF_EXPLOITATION")).isEqualTo("764");
         assertThat(kh.value().decimalValue()).isEqualByComparingTo("0.25");
         assertThat(kh.attr("UNIT_MEASURE")).isEqualTo("RATIO");

@@ -37,9 +37,7 @@ class NodeRepliesTest {
 
     @Test
     void aProtectedTableBecomesAnOkAnswerWithTheNodesPolicyAndCells() {
-        var answer = replies.read(
-                "kh",
-                """
+        var answer = replies.read("kh", """
                 {"metadata": {"nodeId": "node-kh", "policyVersion": 4, "mode": "ROUNDING", "threshold": 5,
                   "roundingBase": 5, "releasedAt": "2026-11-28T10:00:00Z", "dimensions": ["gender"],
                   "multiResponseDimensions": [], "totalCode": "_T", "absentCellsAreZero": true},
@@ -58,20 +56,14 @@ class NodeRepliesTest {
     @Test
     void jsonThatIsNotAProtectedTableIsRefusedAsMalformed() {
         assertThatThrownBy(() -> replies.read("kh", "{\"cells\": []}")).isInstanceOf(NodeReplies.MalformedAnswer.class);
-        assertThatThrownBy(() -> replies.read(
-                        "kh",
-                        """
+        assertThatThrownBy(() -> replies.read("kh", """
                 {"metadata": {"policyVersion": 1, "threshold": 5, "dimensions": ["gender"]},
                  "cells": [{"coordinates": {"gender": "F"}, "value": 3, "suppressed": true}]}
-                """))
-                .isInstanceOf(NodeReplies.MalformedAnswer.class);
-        assertThatThrownBy(() -> replies.read(
-                        "kh",
-                        """
+                """)).isInstanceOf(NodeReplies.MalformedAnswer.class);
+        assertThatThrownBy(() -> replies.read("kh", """
                 {"metadata": {"policyVersion": 1, "threshold": 5, "dimensions": ["gender"]},
                  "cells": [{"coordinates": {"gender": "F"}, "value": -5}]}
-                """))
-                .isInstanceOf(NodeReplies.MalformedAnswer.class);
+                """)).isInstanceOf(NodeReplies.MalformedAnswer.class);
     }
 
     @Test
@@ -96,7 +88,8 @@ class NodeRepliesTest {
         assertThat(error.status()).isEqualTo(NodeStatus.UNAVAILABLE);
         assertThat(error.reason()).isEqualTo("the node answered HTTP 500").doesNotContain("Exception");
 
-        assertThat(replies.classify("kh", new SocketTimeoutException("Read timed out")).status())
+        assertThat(replies.classify("kh", new SocketTimeoutException("Read timed out"))
+                        .status())
                 .isEqualTo(NodeStatus.TIMEOUT);
         assertThat(replies.classify("kh", new ConnectException("Connection refused: 10.0.0.1"))
                         .reason())

@@ -136,7 +136,9 @@ class RegionalCombinerTest {
         var table = new RegionalCombiner(2).combine(List.of(ok("kh", 5, value("F", 10)), suppressionOnly));
         var f = cell(table, "F");
         assertThat(f.lower()).isEqualTo(10);
-        assertThat(f.upper()).as("10 + (50 - 7): the margin less the released sibling").isEqualTo(53);
+        assertThat(f.upper())
+                .as("10 + (50 - 7): the margin less the released sibling")
+                .isEqualTo(53);
     }
 
     @Test

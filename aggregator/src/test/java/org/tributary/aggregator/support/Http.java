@@ -73,7 +73,8 @@ public final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            var response = client.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            var response = client.send(
+                    request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode node = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && response.body().length > 0) {

@@ -134,14 +134,18 @@ public final class StubNode implements AutoCloseable {
                             send(ex, 200, table(json.readTree(request)));
                         }
                         case MALFORMED -> send(ex, 200, "{\"metadata\": {\"nodeId\": \"x\"}, \"cells\": [ {\"coord");
-                        case ERROR -> send(
-                                ex, 500, "{\"error\": \"java.lang.IllegalStateException: secret internals at line 42\"}");
-                        case REFUSE -> send(
-                                ex,
-                                422,
-                                "{\"type\":\"urn:tributary:problem:query-refused\",\"title\":\"Query refused\","
-                                        + "\"status\":422,\"reason\":\"POPULATION_TOO_SMALL\","
-                                        + "\"detail\":\"The query selects too few persons.\"}");
+                        case ERROR ->
+                            send(
+                                    ex,
+                                    500,
+                                    "{\"error\": \"java.lang.IllegalStateException: secret internals at line 42\"}");
+                        case REFUSE ->
+                            send(
+                                    ex,
+                                    422,
+                                    "{\"type\":\"urn:tributary:problem:query-refused\",\"title\":\"Query refused\","
+                                            + "\"status\":422,\"reason\":\"POPULATION_TOO_SMALL\","
+                                            + "\"detail\":\"The query selects too few persons.\"}");
                         case DOWN -> send(ex, 503, "");
                     }
                 }
@@ -225,7 +229,10 @@ public final class StubNode implements AutoCloseable {
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", status >= 400 && body.contains("urn:") ? "application/problem+json" : "application/json");
+        ex.getResponseHeaders()
+                .set(
+                        "Content-Type",
+                        status >= 400 && body.contains("urn:") ? "application/problem+json" : "application/json");
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             ex.getResponseBody().write(bytes);
