@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.indicators.Indicators;
 import org.tributary.aggregator.regional.Dataset;
+import org.tributary.aggregator.regional.NodeReport;
+import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Provenance;
 import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.problem.ProblemType;
@@ -63,12 +67,12 @@ public class Releases {
         for (String id : indicators.ids()) {
             datasets.add(indicators.compute(id, null, null, BREAKDOWN));
         }
-        Provenance provenance =
-                Indicators.merge(datasets.stream().map(Dataset::provenance).toList());
-        if (provenance.nodesAnswered() < properties.minContributingNodes()) {
+        Provenance provenance = tookPart(datasets);
+        if (provenance.nodesAnswered() < properties.minContributingNodes()
+                || nodesWithTables(datasets) < properties.minContributingNodes()) {
             throw new ProblemException(
                     ProblemType.UPSTREAM_UNAVAILABLE,
-                    "Too few country nodes answered every question (" + provenance.nodesAnswered() + " of "
+                    "Too few country nodes took part with tables (" + provenance.nodesAnswered() + " of "
                             + provenance.nodesAsked() + ", at least " + properties.minContributingNodes()
                             + " needed): no release was stored.");
         }
@@ -81,6 +85,56 @@ public class Releases {
                 provenance.nodesAnswered(),
                 provenance.nodesAsked());
         return summary;
+    }
+
+    /**
+     * The release's provenance: a node took part when it answered every question, with a table or with its policy's
+     * refusal (a refusal is the node working as its agency wants; each dataset still shows it). A node that timed
+     * out, could not be reached or was not asked for any question makes the release partial.
+     */
+    static Provenance tookPart(List<Dataset> datasets) {
+        Map<String, NodeReport> nodes = new LinkedHashMap<>();
+        Instant askedAt = null;
+        Instant answeredAt = null;
+        for (Dataset d : datasets) {
+            Provenance p = d.provenance();
+            askedAt = askedAt == null || (p.askedAt() != null && p.askedAt().isBefore(askedAt)) ? p.askedAt() : askedAt;
+            answeredAt = answeredAt == null
+                            || (p.answeredAt() != null && p.answeredAt().isAfter(answeredAt))
+                    ? p.answeredAt()
+                    : answeredAt;
+            for (NodeReport r : p.nodes()) {
+                boolean answered = r.ok() || NodeStatus.REFUSED.code().equals(r.status());
+                NodeReport asReleased = answered
+                        ? new NodeReport(
+                                r.nodeId(), r.country(), NodeStatus.OK.code(), null, r.policyVersion(), r.releasedAt())
+                        : r;
+                // A failure anywhere sticks; among answers, keep one that names the node's policy version.
+                nodes.merge(r.nodeId(), asReleased, (was, now) -> !was.ok() || now.policyVersion() == null ? was : now);
+            }
+        }
+        Provenance first = datasets.get(0).provenance();
+        int answered = (int) nodes.values().stream().filter(NodeReport::ok).count();
+        return new Provenance(
+                first.regionCode(),
+                first.regionName(),
+                first.minContributingNodes(),
+                askedAt,
+                answeredAt,
+                nodes.size(),
+                answered,
+                answered < nodes.size(),
+                List.copyOf(nodes.values()));
+    }
+
+    /** Nodes that released a table for at least one question: a release of refusals only is no release. */
+    static long nodesWithTables(List<Dataset> datasets) {
+        return datasets.stream()
+                .flatMap(d -> d.provenance().nodes().stream())
+                .filter(NodeReport::ok)
+                .map(NodeReport::nodeId)
+                .distinct()
+                .count();
     }
 
     private ReleaseSummary store(

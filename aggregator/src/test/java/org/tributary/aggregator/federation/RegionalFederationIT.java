@@ -1,0 +1,348 @@
+package org.tributary.aggregator.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tributary.aggregator.AggregatorApplication;
+import org.tributary.aggregator.support.CountryNodeProcess;
+import org.tributary.aggregator.support.Http;
+import org.tributary.common.codes.AgeBand;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The aggregator over three real country nodes (their runnable jar, each in its own JVM on its own embedded
+ * PostgreSQL). The test writes each country's cases itself, imports them through the node's import API, and checks
+ * every regional number against its own count of those cases under the disclosure rules: nothing released in
+ * {@code 1..k-1}, released values within {@code b} of the truth, suppressed where the contract says, and regional
+ * intervals that hold the true total.
+ */
+class RegionalFederationIT {
+
+    static final int K = 5;
+    static final int B = 5;
+    static final Map<String, Integer> SIZES = new LinkedHashMap<>(Map.of("KH", 1500, "TH", 1000, "VN", 700));
+    static final List<String> GENDERS =
+            List.of("Feminine", "Feminine", "Feminine", "Masculine", "Masculine", "TransgenderFeminine");
+
+    record TestCase(int year, String status, String gender, int age, String citizenship, Boolean informed) {
+
+        boolean identified() {
+            return !status.equals("NotAVictimOfTrafficking");
+        }
+
+        String genderCode() {
+            return switch (gender) {
+                case "Feminine" -> "F";
+                case "Masculine" -> "M";
+                default -> "X";
+            };
+        }
+
+        String ageBand() {
+            return AgeBand.of(age).label();
+        }
+    }
+
+    static final Map<String, List<TestCase>> CASES = new LinkedHashMap<>();
+    static final List<CountryNodeProcess> NODES = new ArrayList<>();
+    static ConfigurableApplicationContext aggregator;
+    static Http http;
+
+    @BeforeAll
+    static void federation() {
+        Path work = Path.of("target/it-federation", UUID.randomUUID().toString());
+        SIZES.keySet().forEach(country -> NODES.add(CountryNodeProcess.start(country, work)));
+        for (CountryNodeProcess node : NODES) {
+            node.awaitReady(Duration.ofSeconds(180));
+            List<TestCase> cases = generate(node.country(), SIZES.get(node.country()));
+            CASES.put(node.country(), cases);
+            var imported = node.http().post("/api/imports?mode=all-or-nothing", "text/csv", csv(node.country(), cases));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--tributary.aggregator.data-dir=" + work.resolve("aggregator"),
+                "--tributary.aggregator.release-cron=off"));
+        for (int i = 0; i < NODES.size(); i++) {
+            var n = NODES.get(i);
+            args.add("--tributary.aggregator.nodes[" + i + "].id=" + n.country().toLowerCase());
+            args.add("--tributary.aggregator.nodes[" + i + "].country=" + n.country());
+            args.add("--tributary.aggregator.nodes[" + i + "].base-url=" + n.baseUrl());
+        }
+        aggregator = new SpringApplicationBuilder(AggregatorApplication.class).run(args.toArray(String[]::new));
+        http = new Http(Integer.parseInt(aggregator.getEnvironment().getProperty("local.server.port")));
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until && !allUp()) {
+            pause(200);
+        }
+        assertThat(allUp()).as("every node registered with its catalogue").isTrue();
+    }
+
+    static boolean allUp() {
+        var nodes = http.get("/api/regional/nodes").json();
+        return StreamSupport.stream(nodes.spliterator(), false)
+                .allMatch(n -> n.path("catalogueDimensions").asInt(0) > 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aggregator != null) {
+            aggregator.close();
+        }
+        NODES.forEach(CountryNodeProcess::close);
+    }
+
+    /** Skewed on purpose: some age bands and the third gender code are small in some countries. */
+    static List<TestCase> generate(String country, int n) {
+        Random r = new Random(country.hashCode());
+        List<TestCase> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int age = r.nextInt(10) == 0 ? 5 + r.nextInt(60) : 16 + r.nextInt(18);
+            String status = switch (r.nextInt(10)) {
+                case 0 -> "NotAVictimOfTrafficking";
+                case 1, 2, 3 -> "PossibleVictimOfTrafficking";
+                default -> "ActualVictimOfTrafficking";
+            };
+            Boolean informed = r.nextInt(8) == 0 ? null : r.nextInt(3) == 0;
+            String citizenship = r.nextInt(6) == 0 ? "LA" : country;
+            out.add(new TestCase(
+                    2021 + r.nextInt(3), status, GENDERS.get(r.nextInt(GENDERS.size())), age, citizenship, informed));
+        }
+        return out;
+    }
+
+    static byte[] csv(String country, List<TestCase> cases) {
+        StringBuilder s = new StringBuilder(
+                "ext_ExternalRef,ext_RegisteredOn,vic_TraffickingStatus,prs_Gender,ext_AgeAtIdentification,"
+                        + "prs_Citizenship,ext_CountryOfExploitation,ext_InformedOfEntitlements,cas_Status\n");
+        for (int i = 0; i < cases.size(); i++) {
+            TestCase c = cases.get(i);
+            s.append(country)
+                    .append("-IT-")
+                    .append(i)
+                    .append(',')
+                    .append(LocalDate.of(c.year(), 1 + i % 12, 1 + i % 28))
+                    .append(',')
+                    .append(c.status())
+                    .append(',')
+                    .append(c.gender())
+                    .append(',')
+                    .append(c.age())
+                    .append(',')
+                    .append(c.citizenship())
+                    .append(",TH,")
+                    .append(c.informed() == null ? "" : c.informed())
+                    .append(",Active\n");
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The true count of a country's cases matching every coordinate ({@code _T}: any). */
+    static long truth(String country, Map<String, String> at, Predicate<TestCase> filter) {
+        Map<String, Function<TestCase, String>> dims = new HashMap<>();
+        dims.put("gender", TestCase::genderCode);
+        dims.put("ageBand", TestCase::ageBand);
+        dims.put("year", c -> Integer.toString(c.year()));
+        dims.put("citizenship", TestCase::citizenship);
+        dims.put("informedOfEntitlements", c -> c.informed() == null ? "_U" : c.informed() ? "yes" : "no");
+        return CASES.get(country).stream()
+                .filter(filter)
+                .filter(c -> at.entrySet().stream()
+                        .allMatch(e -> e.getValue().equals("_T")
+                                || dims.get(e.getKey()).apply(c).equals(e.getValue())))
+                .count();
+    }
+
+    static Map<String, String> coordinates(JsonNode observation) {
+        Map<String, String> at = new LinkedHashMap<>();
+        observation
+                .path("coordinates")
+                .properties()
+                .forEach(e -> at.put(e.getKey(), e.getValue().asString()));
+        return at;
+    }
+
+    /** One country's released cell obeys the contract against the truth. */
+    static void assertReleased(JsonNode o, long n) {
+        String status = o.path("status").asString();
+        if (n > 0 && n < K) {
+            assertThat(status).as("a true %d is suppressed", n).isEqualTo("suppressed");
+            assertThat(o.has("value")).isFalse();
+            return;
+        }
+        assertThat(status).isEqualTo("exact");
+        long v = o.path("value").asLong();
+        assertThat(v % B).as("released values are multiples of b").isZero();
+        assertThat(Math.abs(v - n)).as("within b of the truth").isLessThan(B);
+        assertThat(v == 0 || v >= K).as("never a value in 1..k-1").isTrue();
+    }
+
+    @Test
+    void aRegionalCrossTabMatchesAnIndependentCountUnderTheDisclosureRules() {
+        var response = http.postJson("/api/regional/queries", "{\"dimensions\": [\"gender\", \"ageBand\"]}");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode dataset = response.json();
+        assertThat(dataset.path("provenance").path("partial").asBoolean()).isFalse();
+        assertThat(dataset.path("provenance").path("nodesAnswered").asInt()).isEqualTo(3);
+
+        Map<Map<String, String>, List<JsonNode>> byCell = new LinkedHashMap<>();
+        dataset.path("observations")
+                .forEach(o -> byCell.computeIfAbsent(coordinates(o), k -> new ArrayList<>())
+                        .add(o));
+        int suppressedSeen = 0;
+        int intervalsSeen = 0;
+        for (var cell : byCell.entrySet()) {
+            long regionalTruth = 0;
+            long lower = 0;
+            int released = 0;
+            int suppressed = 0;
+            JsonNode region = null;
+            for (JsonNode o : cell.getValue()) {
+                String area = o.path("area").asString();
+                if (area.equals("GMS")) {
+                    region = o;
+                    continue;
+                }
+                long n = truth(area, cell.getKey(), c -> true);
+                regionalTruth += n;
+                assertReleased(o, n);
+                if (o.path("status").asString().equals("suppressed")) {
+                    suppressed++;
+                    suppressedSeen++;
+                } else {
+                    lower += o.path("value").asLong();
+                    released++;
+                }
+            }
+            assertThat(region).as("the region has every cell").isNotNull();
+            long slack = (long) released * (B - 1);
+            if (suppressed == 0) {
+                assertThat(region.path("status").asString()).isEqualTo("exact");
+                assertThat(region.path("value").asLong())
+                        .as("sum of released values")
+                        .isEqualTo(lower);
+            } else {
+                intervalsSeen++;
+                assertThat(region.path("status").asString()).isEqualTo("interval");
+                assertThat(region.path("lower").asLong()).isEqualTo(lower);
+                assertThat(region.path("upper").asLong()).isEqualTo(lower + (long) suppressed * (K - 1));
+                assertThat(regionalTruth)
+                        .isBetween(
+                                region.path("lower").asLong() - slack,
+                                region.path("upper").asLong() + slack);
+            }
+            assertThat(Math.abs(lower - regionalTruth + (suppressed == 0 ? 0 : 0)))
+                    .isLessThanOrEqualTo(slack + (long) suppressed * (K - 1));
+        }
+        assertThat(suppressedSeen)
+                .as("the data has small cells, so the test sees suppression")
+                .isPositive();
+        assertThat(intervalsSeen).isPositive();
+    }
+
+    @Test
+    void eachCountrysPartIsExactlyWhatThatNodeReleasesWhenAskedDirectly() {
+        String query = "{\"dimensions\": [\"year\", \"gender\"]}";
+        JsonNode regional = http.postJson("/api/regional/queries", query).json();
+        for (CountryNodeProcess node : NODES) {
+            JsonNode direct =
+                    node.http().postJson("/federation/v1/count-queries", query).json();
+            Map<Map<String, String>, JsonNode> released = new HashMap<>();
+            direct.path("cells").forEach(c -> released.put(coordinates(c), c));
+            StreamSupport.stream(regional.path("observations").spliterator(), false)
+                    .filter(o -> o.path("area").asString().equals(node.country()))
+                    .forEach(o -> {
+                        JsonNode cell = released.get(coordinates(o));
+                        if (cell == null) {
+                            assertThat(o.path("value").asLong()).isZero();
+                        } else if (cell.path("suppressed").asBoolean()) {
+                            assertThat(o.path("status").asString()).isEqualTo("suppressed");
+                        } else {
+                            assertThat(o.path("value").asLong())
+                                    .isEqualTo(cell.path("value").asLong());
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void anIndicatorShareIsComputedFromProtectedCountsOfIdentifiedVictimsOnly() {
+        var response = http.get("/api/regional/indicators/informed-of-entitlements?breakdown=year");
+        assertThat(response.status()).isEqualTo(200);
+        int checked = 0;
+        for (JsonNode o : response.json().path("observations")) {
+            String area = o.path("area").asString();
+            if (area.equals("GMS") || !o.path("status").asString().equals("exact")) {
+                continue;
+            }
+            Map<String, String> at = coordinates(o);
+            long numeratorTruth = truth(area, at, TestCase::identified);
+            Map<String, String> whole = new LinkedHashMap<>(at);
+            whole.put("informedOfEntitlements", "_T");
+            long denominatorTruth = truth(area, whole, TestCase::identified);
+            assertThat(Math.abs(o.path("numerator").asLong() - numeratorTruth)).isLessThan(B);
+            assertThat(Math.abs(o.path("denominator").asLong() - denominatorTruth))
+                    .isLessThan(B);
+            assertThat(o.path("value").decimalValue().doubleValue())
+                    .isCloseTo(
+                            (double) o.path("numerator").asLong()
+                                    / o.path("denominator").asLong(),
+                            org.assertj.core.data.Offset.offset(0.0001));
+            checked++;
+        }
+        assertThat(checked).as("shares checked").isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void aReleaseOfTheWholeCatalogueIsStoredFromRealNodes() {
+        var made = http.post("/api/regional/releases", "application/json", new byte[0]);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        assertThat(made.json().path("partial").asBoolean()).isFalse();
+        assertThat(made.json().path("nodesAnswered").asInt()).isEqualTo(3);
+        var stored = http.get(
+                        "/api/regional/releases/" + made.json().path("number").asLong())
+                .json();
+        JsonNode victims = StreamSupport.stream(stored.path("datasets").spliterator(), false)
+                .filter(d -> d.path("id").asString().equals("identified-victims"))
+                .findFirst()
+                .orElseThrow();
+        // The regional total of identified victims over all years holds the true total.
+        JsonNode total = StreamSupport.stream(victims.path("observations").spliterator(), false)
+                .filter(o -> o.path("area").asString().equals("GMS"))
+                .filter(o -> coordinates(o).values().stream().allMatch("_T"::equals))
+                .findFirst()
+                .orElseThrow();
+        long truth = CASES.values().stream()
+                .flatMap(List::stream)
+                .filter(TestCase::identified)
+                .count();
+        assertThat(total.path("status").asString()).isEqualTo("exact");
+        assertThat(Math.abs(total.path("value").asLong() - truth)).isLessThan(3L * B);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
