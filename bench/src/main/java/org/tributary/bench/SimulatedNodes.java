@@ -1,0 +1,81 @@
+package org.tributary.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Cheap stand-ins for many country nodes, for the aggregator's scale benchmark: {@code count} HTTP servers on
+ * consecutive ports from {@code firstPort}, each answering capabilities, a catalogue and a small protected table
+ * after {@code delayMs}. Runs until killed.
+ *
+ * <pre>java -cp bench.jar org.tributary.bench.SimulatedNodes 50 19000 100</pre>
+ */
+public final class SimulatedNodes {
+
+    private SimulatedNodes() {}
+
+    public static void main(String[] args) throws IOException {
+        int count = Integer.parseInt(args[0]);
+        int firstPort = Integer.parseInt(args[1]);
+        long delayMs = Long.parseLong(args[2]);
+        // Virtual threads would be cheaper; JDK 17 has none, and the delay must not queue behind a small pool.
+        var executor = Executors.newCachedThreadPool();
+        List<HttpServer> servers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", firstPort + i), 200);
+            String id = "sim" + i;
+            server.createContext("/", ex -> answer(ex, id, delayMs));
+            server.setExecutor(executor);
+            server.start();
+            servers.add(server);
+        }
+        System.out.println("Simulated nodes: " + servers.size() + " on ports " + firstPort + ".."
+                + (firstPort + count - 1) + ", answering after " + delayMs + " ms");
+    }
+
+    private static void answer(HttpExchange ex, String id, long delayMs) throws IOException {
+        try (ex) {
+            ex.getRequestBody().readAllBytes();
+            String body = switch (ex.getRequestURI().getPath()) {
+                case "/federation/v1/capabilities" ->
+                    "{\"nodeId\":\"" + id
+                            + "\",\"name\":\"simulated\",\"schemaVersion\":\"3\",\"policyVersion\":1,"
+                            + "\"mode\":\"ROUNDING\",\"releasesEnabled\":true}";
+                case "/federation/v1/catalogue" ->
+                    "{\"nodeId\":\"" + id + "\",\"policyVersion\":1,"
+                            + "\"maxDimensions\":3,\"dimensions\":[{\"id\":\"gender\",\"multiResponse\":false,"
+                            + "\"codes\":[\"F\",\"M\",\"X\"]}],\"indicators\":[]}";
+                case "/federation/v1/count-queries" -> {
+                    sleep(delayMs);
+                    yield "{\"metadata\":{\"nodeId\":\"" + id + "\",\"policyVersion\":1,\"mode\":\"ROUNDING\","
+                            + "\"threshold\":5,\"roundingBase\":5,\"releasedAt\":\"2026-11-28T00:00:00Z\","
+                            + "\"dimensions\":[\"gender\"],\"multiResponseDimensions\":[],\"totalCode\":\"_T\","
+                            + "\"absentCellsAreZero\":true},\"cells\":["
+                            + "{\"coordinates\":{\"gender\":\"F\"},\"value\":120},"
+                            + "{\"coordinates\":{\"gender\":\"M\"},\"value\":85},"
+                            + "{\"coordinates\":{\"gender\":\"X\"},\"suppressed\":true},"
+                            + "{\"coordinates\":{\"gender\":\"_T\"},\"value\":210}]}";
+                }
+                default -> "{}";
+            };
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
