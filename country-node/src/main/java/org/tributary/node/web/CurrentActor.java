@@ -5,8 +5,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is acting, for audit columns and the case audit trail. Until the Keycloak issue adds authentication this is
- * the servlet principal if any, else {@code anonymous}.
+ * Who is acting, for audit columns and the case audit trail: the token's subject (a Keycloak user or service-account
+ * id, never a name or e-mail), else {@code anonymous} outside a request.
  */
 @Component
 public class CurrentActor {

@@ -18,6 +18,7 @@ import org.tributary.node.sample.SampleCaseGenerator;
 import org.tributary.node.sample.SampleCsvWriter;
 import org.tributary.node.support.Http;
 import org.tributary.node.support.NodeIntegrationTest;
+import org.tributary.node.support.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -492,12 +493,13 @@ class ReleaseApiIT {
         }
         assertThat(http.get("/api/audit/verify").json().get("intact").asBoolean())
                 .isTrue();
-        var page = http.get("/api/audit?requester=anonymous&size=3").json();
+        var page = http.get("/api/audit?requester=" + Tokens.STAFF_SUBJECT + "&size=3")
+                .json();
         assertThat(page.get("items")).hasSizeLessThanOrEqualTo(3);
         assertThat(page.toString())
                 .as("the log holds digests, never released values")
                 .doesNotContain("\"value\"");
         List<String> requesters = page.get("items").findValuesAsString("requester");
-        assertThat(requesters).containsOnly("anonymous");
+        assertThat(requesters).containsOnly(Tokens.STAFF_SUBJECT);
     }
 }

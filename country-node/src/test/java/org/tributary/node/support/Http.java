@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,10 +17,23 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final Supplier<String> token;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** A client that sends a fresh token of the test node's national staff (and the aggregator's role). */
     public Http(int port) {
+        this(port, Tokens::allNodeRoles);
+    }
+
+    /** A client that sends the given token with every request (null: no Authorization header). */
+    public Http(int port, Supplier<String> token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** The same node, with another caller's token (null: none). */
+    public Http as(String bearerToken) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), () -> bearerToken);
     }
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String body, JsonNode json) {
@@ -73,6 +87,10 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = null;

@@ -1,0 +1,73 @@
+package org.tributary.node.auth;
+
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.anyOf;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.tributary.common.security.Role;
+import org.tributary.node.config.NodeProperties;
+
+/**
+ * The node is a resource server in its own right (defence in depth): it checks every token itself, whatever the
+ * gateway decided, and grants by realm role and, for national staff, by the token's {@code country}.
+ *
+ * <ul>
+ *   <li>{@code /api/cases}, {@code /api/imports}: a case worker or node operator of this node's country;
+ *   <li>{@code /api/policy}: a node operator of this country;
+ *   <li>{@code /api/audit}: a node operator of this country, or a security officer;
+ *   <li>{@code /federation/**}: the aggregator's service account ({@code federation-aggregator}) only;
+ *   <li>health probes and the API description: open.
+ * </ul>
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        return TokenChecks.decoder(properties);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, NodeProperties node) throws Exception {
+        String country = node.country();
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::authorities);
+        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/federation/**")
+                        .hasRole(Role.FEDERATION_AGGREGATOR.realmRole())
+                        .requestMatchers("/api/policy", "/api/policy/**")
+                        .access(new CountryAccess(country, Role.NODE_OPERATOR))
+                        .requestMatchers("/api/audit", "/api/audit/**")
+                        .access(anyOf(
+                                new CountryAccess(country, Role.NODE_OPERATOR),
+                                hasRole(Role.SECURITY_OFFICER.realmRole())))
+                        .requestMatchers("/api/cases", "/api/cases/**", "/api/imports", "/api/imports/**")
+                        .access(new CountryAccess(country, Role.CASE_WORKER, Role.NODE_OPERATOR))
+                        .requestMatchers("/error")
+                        .permitAll()
+                        // Anything else: a valid token gets the usual answer (404 for unknown paths), none gets 401.
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+}

@@ -1,0 +1,179 @@
+package org.tributary.node.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.tributary.node.support.Http;
+import org.tributary.node.support.NodeIntegrationTest;
+import org.tributary.node.support.Samples;
+import org.tributary.node.support.Tokens;
+
+/**
+ * The node refuses what the gateway would refuse (defence in depth): every protected endpoint against bad tokens,
+ * the wrong role, the wrong country, and the right caller. The test node's country is KH.
+ */
+@NodeIntegrationTest
+class NodeSecurityIT {
+
+    private static final String QUERY = "{\"dimensions\":[\"gender\"]}";
+
+    @Autowired
+    Environment environment;
+
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    /** One protected endpoint: how to call it, and which callers it lets in. */
+    record Endpoint(String name, Function<Http, Http.Response> call, List<String> allowedCallers) {}
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET /api/cases", h -> h.get("/api/cases"), List.of("kh-case-worker", "kh-node-operator")),
+            new Endpoint(
+                    "POST /api/imports (one case)",
+                    h -> h.post(
+                            "/api/imports",
+                            "application/json",
+                            ("[" + Samples.caseJson("AUTH-MATRIX-1") + "]").getBytes()),
+                    List.of("kh-case-worker", "kh-node-operator")),
+            new Endpoint("GET /api/policy", h -> h.get("/api/policy"), List.of("kh-node-operator")),
+            new Endpoint(
+                    "GET /api/audit/verify",
+                    h -> h.get("/api/audit/verify"),
+                    List.of("kh-node-operator", "security-officer")),
+            new Endpoint("GET /federation/v1/catalogue", h -> h.get("/federation/v1/catalogue"), List.of("aggregator")),
+            new Endpoint(
+                    "GET /federation/v1/capabilities",
+                    h -> h.get("/federation/v1/capabilities"),
+                    List.of("aggregator")));
+
+    /** The callers with valid tokens: name → token. */
+    static List<String[]> callers() {
+        return List.of(
+                new String[] {"kh-case-worker", Tokens.user("KH", "case-worker")},
+                new String[] {"kh-node-operator", Tokens.user("KH", "node-operator")},
+                new String[] {"th-case-worker", Tokens.user("TH", "case-worker")},
+                new String[] {"th-node-operator", Tokens.user("TH", "node-operator")},
+                new String[] {"regional-analyst", Tokens.user(null, "regional-analyst")},
+                new String[] {"security-officer", Tokens.user(null, "security-officer")},
+                new String[] {"aggregator", Tokens.user(null, "federation-aggregator")},
+                new String[] {"kh-no-role", Tokens.user("KH")});
+    }
+
+    static List<String[]> badTokens() {
+        PrivateKey otherKey;
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            otherKey = generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String[] everyRole = {"case-worker", "node-operator", "security-officer", "federation-aggregator"};
+        return List.of(
+                new String[] {"no token", null},
+                new String[] {"garbage", "not-a-jwt"},
+                new String[] {
+                    "expired",
+                    Tokens.builder("KH", everyRole)
+                            .expiredAt(Instant.now().minusSeconds(120))
+                            .sign()
+                },
+                new String[] {
+                    "wrong issuer",
+                    Tokens.builder("KH", everyRole)
+                            .issuer("http://127.0.0.1:8180/realms/other")
+                            .sign()
+                },
+                new String[] {
+                    "wrong audience",
+                    Tokens.builder("KH", everyRole)
+                            .audience("tributary-gateway")
+                            .sign()
+                },
+                new String[] {"alg none", Tokens.builder("KH", everyRole).unsigned()},
+                new String[] {
+                    "bad signature",
+                    Tokens.builder("KH", everyRole).signedWith(otherKey).sign()
+                });
+    }
+
+    @Test
+    void everyProtectedEndpointAnswersEveryCallerAsTheRolesTableSays() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (String[] bad : badTokens()) {
+                var response = endpoint.call().apply(http.as(bad[1]));
+                checked++;
+                if (response.status() != 401
+                        || !"urn:tributary:problem:unauthorized"
+                                .equals(response.json().get("type").asText())) {
+                    failures.add(endpoint.name() + " with " + bad[0] + " → " + response.status());
+                }
+            }
+            for (String[] caller : callers()) {
+                var response = endpoint.call().apply(http.as(caller[1]));
+                checked++;
+                boolean allowed = endpoint.allowedCallers().contains(caller[0]);
+                boolean ok = allowed
+                        ? response.status() >= 200 && response.status() < 300
+                        : response.status() == 403
+                                && "urn:tributary:problem:forbidden"
+                                        .equals(response.json().get("type").asText());
+                if (!ok) {
+                    failures.add(endpoint.name() + " as " + caller[0] + " → " + response.status());
+                }
+            }
+        }
+        System.out.printf("node auth matrix: %d checks, %d passed%n", checked, checked - failures.size());
+        assertThat(failures).isEmpty();
+        assertThat(checked)
+                .isEqualTo(ENDPOINTS.size() * (badTokens().size() + callers().size()));
+    }
+
+    @Test
+    void aRefusedTokenIsAnsweredWithAFixedSentenceThatQuotesNothingOfIt() {
+        String expired = Tokens.builder("KH", "case-worker")
+                .expiredAt(Instant.now().minusSeconds(120))
+                .sign();
+        var response = http.as(expired).get("/api/cases");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("expired", "Jwt", "exp", "KH", "case-worker");
+    }
+
+    @Test
+    void healthProbesNeedNoToken() {
+        assertThat(http.as(null).get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAuditTrailRecordsTheTokensSubjectNotANameOrRole() {
+        String token = Tokens.builder(null, "federation-aggregator")
+                .subject("5a7e0000-0000-4000-8000-00000000b001")
+                .sign();
+        // Answered, or refused by the policy (the test database may hold too few cases): audited either way.
+        assertThat(http.as(token)
+                        .postJson("/federation/v1/count-queries", QUERY)
+                        .status())
+                .isIn(200, 422);
+        var page = http.get("/api/audit?requester=5a7e0000-0000-4000-8000-00000000b001&size=5")
+                .json();
+        assertThat(page.get("items")).isNotEmpty();
+    }
+}
