@@ -3,8 +3,8 @@ package org.tributary.aggregator.nodes;
 import java.util.Optional;
 
 /**
- * Supplies the bearer token the aggregator shows a node. The Keycloak issue brings the client-credentials
- * implementation; until then a configured static token (or none) is used.
+ * Supplies the bearer token the aggregator shows a node: a client-credentials token of the aggregator's Keycloak
+ * client ({@link ClientCredentialsNodeTokens}) when one is configured, else a static token or none.
  */
 public interface NodeTokens {
 

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tributary.aggregator.support.Http;
 import org.tributary.aggregator.support.StubNode;
 import org.tributary.aggregator.support.StubNode.Behaviour;
+import org.tributary.aggregator.support.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -368,6 +369,52 @@ class RegionalApiIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    @Order(10)
+    void theRegionalApiLetsInRegionalAnalystsOnlyAndAnswersOthersWithProblemDetails() {
+        String query = "{\"dimensions\": [\"gender\"]}";
+        var cases = List.of(
+                new Object[] {"no token", null, 401},
+                new Object[] {"garbage", "not-a-jwt", 401},
+                new Object[] {
+                    "expired",
+                    Tokens.builder(null, "regional-analyst")
+                            .expiredAt(java.time.Instant.now().minusSeconds(120))
+                            .sign(),
+                    401
+                },
+                new Object[] {
+                    "wrong audience",
+                    Tokens.builder(null, "regional-analyst")
+                            .audience("tributary-node-api")
+                            .sign(),
+                    401
+                },
+                new Object[] {
+                    "alg none", Tokens.builder(null, "regional-analyst").unsigned(), 401
+                },
+                new Object[] {"case worker", Tokens.user("KH", "case-worker"), 403},
+                new Object[] {"security officer", Tokens.user(null, "security-officer"), 403},
+                new Object[] {"aggregator service account", Tokens.user(null, "federation-aggregator"), 403},
+                new Object[] {"regional analyst", Tokens.user(null, "regional-analyst"), 200});
+        for (Object[] c : cases) {
+            var caller = http.as((String) c[1]);
+            for (var response : List.of(
+                    caller.get("/api/regional/nodes"),
+                    caller.get("/api/regional/indicators"),
+                    caller.postJson("/api/regional/queries", query))) {
+                assertThat(response.status()).as((String) c[0]).isEqualTo(c[2]);
+                if ((int) c[2] >= 400) {
+                    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                    assertThat(response.body()).doesNotContain("Jwt", "expired", "regional-analyst");
+                }
+            }
+        }
+        var analystOnSecurityApi =
+                http.as(Tokens.user(null, "regional-analyst")).get("/api/security/users");
+        assertThat(analystOnSecurityApi.status()).isEqualTo(403);
     }
 
     static void pause(long millis) {

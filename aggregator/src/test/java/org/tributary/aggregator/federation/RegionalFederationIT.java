@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tributary.aggregator.AggregatorApplication;
 import org.tributary.aggregator.support.CountryNodeProcess;
 import org.tributary.aggregator.support.Http;
+import org.tributary.aggregator.support.Tokens;
 import org.tributary.common.codes.AgeBand;
 import tools.jackson.databind.JsonNode;
 
@@ -80,7 +81,8 @@ class RegionalFederationIT {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--tributary.aggregator.data-dir=" + work.resolve("aggregator"),
-                "--tributary.aggregator.release-cron=off"));
+                "--tributary.aggregator.release-cron=off",
+                "--tributary.aggregator.node-token=" + Tokens.aggregatorServiceAccount()));
         for (int i = 0; i < NODES.size(); i++) {
             var n = NODES.get(i);
             args.add("--tributary.aggregator.nodes[" + i + "].id=" + n.country().toLowerCase());
@@ -263,8 +265,10 @@ class RegionalFederationIT {
         String query = "{\"dimensions\": [\"year\", \"gender\"]}";
         JsonNode regional = http.postJson("/api/regional/queries", query).json();
         for (CountryNodeProcess node : NODES) {
-            JsonNode direct =
-                    node.http().postJson("/federation/v1/count-queries", query).json();
+            JsonNode direct = node.http()
+                    .as(Tokens.aggregatorServiceAccount())
+                    .postJson("/federation/v1/count-queries", query)
+                    .json();
             Map<Map<String, String>, JsonNode> released = new HashMap<>();
             direct.path("cells").forEach(c -> released.put(coordinates(c), c));
             StreamSupport.stream(regional.path("observations").spliterator(), false)

@@ -51,7 +51,9 @@ public final class CountryNodeProcess implements AutoCloseable {
                     "--server.port=" + port,
                     "--tributary.node.country=" + country,
                     "--tributary.node.name=" + country + " test node",
-                    "--tributary.node.data-dir=" + workDir.resolve("data-" + country.toLowerCase())));
+                    "--tributary.node.data-dir=" + workDir.resolve("data-" + country.toLowerCase()),
+                    // the node trusts the tests' key pair, as the aggregator under test does
+                    "--tributary.security.public-key=file:" + testPublicKey()));
             command.addAll(List.of(extraArgs));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -60,6 +62,15 @@ public final class CountryNodeProcess implements AutoCloseable {
             return new CountryNodeProcess(country, port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path testPublicKey() {
+        try {
+            return Path.of(
+                    CountryNodeProcess.class.getResource("/test-jwt-public.pem").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -94,8 +105,9 @@ public final class CountryNodeProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The node as its own node operator would call it (imports, policy, audit). */
     public Http http() {
-        return new Http(port);
+        return new Http("http://127.0.0.1:" + port, () -> Tokens.nodeOperator(country));
     }
 
     /** Stops the node (SIGTERM, then SIGKILL after 20 s) and waits for it. */

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,14 +19,27 @@ public final class Http {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Supplier<String> token;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public Http(String base) {
+    /** A client that sends the given token with every request (a null token: no Authorization header). */
+    public Http(String base, Supplier<String> token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** A client of the aggregator as a regional analyst and security officer. */
+    public Http(String base) {
+        this(base, Tokens::analyst);
     }
 
     public Http(int port) {
         this("http://127.0.0.1:" + port);
+    }
+
+    /** The same service, called with another token (null: none). */
+    public Http as(String bearerToken) {
+        return new Http(base, () -> bearerToken);
     }
 
     public record Response(int status, Map<String, List<String>> headers, byte[] bytes, JsonNode json) {
@@ -72,6 +86,10 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        String bearer = token.get();
+        if (bearer != null) {
+            request.setHeader("Authorization", "Bearer " + bearer);
+        }
         try {
             var response = client.send(
                     request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,0 +1,50 @@
+package org.tributary.aggregator.auth;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.tributary.common.security.Role;
+
+/**
+ * The aggregator checks every token itself, whatever the gateway decided (defence in depth): regional analysts read
+ * the regional API, security officers the security API; health probes are open.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        return TokenChecks.decoder(properties);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::authorities);
+        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                        .permitAll()
+                        .requestMatchers("/api/regional/**")
+                        .hasRole(Role.REGIONAL_ANALYST.realmRole())
+                        .requestMatchers("/api/security/**")
+                        .hasRole(Role.SECURITY_OFFICER.realmRole())
+                        // Anything else: a valid token gets the usual answer (404 for unknown paths), none gets 401.
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+}
