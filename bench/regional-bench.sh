@@ -26,6 +26,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# The services check bearer tokens; without Keycloak here, they trust a key made for this run (BenchTokens).
+./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
+java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.tributary.bench.BenchTokens "$work/keys"
+KEY="--tributary.security.public-key=file:$work/keys/public.pem"
+ANALYST=$(cat "$work/keys/analyst.token")
+SA=$(cat "$work/keys/aggregator.token")
+tok() { case "$1" in *federation*) echo "$SA" ;; *) echo "$ANALYST" ;; esac; }
 
 node_jar=country-node/target/tributary-country-node-0.1.0-SNAPSHOT-exec.jar
 agg_jar=aggregator/target/tributary-aggregator-0.1.0-SNAPSHOT-exec.jar
@@ -36,7 +43,7 @@ for c in $NODES; do
   lc=$(echo "$c" | tr 'A-Z' 'a-z')
   TRIBUTARY_SAMPLE_CASES="$CASES" TRIBUTARY_SAMPLE_SEED=$((i + 1)) \
     java -Xmx512m -jar "$node_jar" --spring.profiles.active=local --server.port="$port" \
-    --tributary.node.country="$c" --tributary.node.data-dir="$work/$lc" > "$work/node-$lc.log" 2>&1 &
+    --tributary.node.country="$c" --tributary.node.data-dir="$work/$lc" "$KEY" > "$work/node-$lc.log" 2>&1 &
   pids+=($!)
   args+=("--tributary.aggregator.nodes[$i].id=$lc" "--tributary.aggregator.nodes[$i].country=$c"
          "--tributary.aggregator.nodes[$i].base-url=http://127.0.0.1:$port")
@@ -48,21 +55,23 @@ wait_ready() {
 }
 i=0; for _ in $NODES; do wait_ready $((BASE_PORT + i)); i=$((i + 1)); done
 java -Xmx512m -jar "$agg_jar" --server.port="$AGG_PORT" --tributary.aggregator.data-dir="$work/aggregator" \
-  --tributary.aggregator.release-cron=off "${args[@]}" > "$work/aggregator.log" 2>&1 &
+  --tributary.aggregator.release-cron=off "$KEY" --tributary.aggregator.node-token="$SA" "${args[@]}" > "$work/aggregator.log" 2>&1 &
 pids+=($!)
 # A second aggregator over the first node alone: the aggregator's own cost without nodes competing for the CPU.
 java -Xmx512m -jar "$agg_jar" --server.port="$ONE_PORT" --tributary.aggregator.data-dir="$work/aggregator-one" \
-  --tributary.aggregator.release-cron=off --tributary.aggregator.min-contributing-nodes=1 "${args[@]:0:3}" \
+  --tributary.aggregator.release-cron=off --tributary.aggregator.min-contributing-nodes=1 "$KEY" \
+  --tributary.aggregator.node-token="$SA" "${args[@]:0:3}" \
   > "$work/aggregator-one.log" 2>&1 &
 pids+=($!)
 wait_ready "$AGG_PORT"
 wait_ready "$ONE_PORT"
 for _ in $(seq 1 100); do
-  curl -s "localhost:$AGG_PORT/api/regional/nodes" | grep -q '"health":"unknown"' || break
+  curl -s -H "Authorization: Bearer $ANALYST" "localhost:$AGG_PORT/api/regional/nodes" | grep -q '"health":"unknown"' || break
   sleep 0.2
 done
 
 ms() { curl -s -o "$work/out.json" -w '%{time_total}\n' -X POST "$1" -H 'Content-Type: application/json' -d "$QUERY" \
+  -H "Authorization: Bearer $(tok "$1")" \
   | awk '{printf "%.1f\n", $1 * 1000}'; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
 
@@ -73,7 +82,8 @@ parallel_ms() {  # all nodes called directly at once (curl --parallel): the same
     i=$((i + 1))
   done
   t0=$(date +%s%N)
-  curl -s --no-progress-meter --parallel --parallel-immediate -X POST -H 'Content-Type: application/json' -d "$QUERY" "${urls[@]}"
+  curl -s --no-progress-meter --parallel --parallel-immediate -X POST -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $SA" -d "$QUERY" "${urls[@]}"
   t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", (b - a) / 1e6}'
 }
@@ -97,7 +107,7 @@ for _ in $(seq 1 "$WARMUP"); do round > /dev/null; done
 ms "localhost:$AGG_PORT/api/regional/queries" > /dev/null
 grep -q '"partial":false' "$work/out.json" || { echo "regional answer is partial:"; head -c 2000 "$work/out.json"; exit 1; }
 for _ in $(seq 1 100); do
-  curl -s "localhost:$ONE_PORT/api/regional/nodes" | grep -q '"health":"unknown"' || break
+  curl -s -H "Authorization: Bearer $ANALYST" "localhost:$ONE_PORT/api/regional/nodes" | grep -q '"health":"unknown"' || break
   sleep 0.2
 done
 rounds=$(for _ in $(seq 1 "$RUNS"); do round; done)

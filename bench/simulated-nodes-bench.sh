@@ -30,6 +30,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# The services check bearer tokens; without Keycloak here, they trust a key made for this run (BenchTokens).
+./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
+java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.tributary.bench.BenchTokens "$work/keys"
+KEY="--tributary.security.public-key=file:$work/keys/public.pem"
+ANALYST=$(cat "$work/keys/analyst.token")
+SA=$(cat "$work/keys/aggregator.token")
+tok() { case "$1" in *federation*) echo "$SA" ;; *) echo "$ANALYST" ;; esac; }
 
 java -cp bench/target/classes org.tributary.bench.SimulatedNodes "$SIMULATED" "$FIRST_PORT" "$DELAY" \
   > "$work/simulated.log" 2>&1 &
@@ -41,6 +48,7 @@ for i in $(seq 0 $((SIMULATED - 1))); do
 done
 
 ms() { curl -s -o "$work/out.json" -w '%{time_total}\n' -X POST "$1" -H 'Content-Type: application/json' -d "$QUERY" \
+  -H "Authorization: Bearer $(tok "$1")" \
   | awk '{printf "%.1f\n", $1 * 1000}'; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
 
@@ -53,18 +61,18 @@ results=()
 for pool in $POOLS; do
   java -Xmx512m -jar aggregator/target/tributary-aggregator-0.1.0-SNAPSHOT-exec.jar --server.port="$AGG_PORT" \
     --tributary.aggregator.data-dir="$work/aggregator" --tributary.aggregator.release-cron=off \
-    --tributary.aggregator.calls.threads="$pool" --management.endpoints.web.exposure.include=health,metrics \
+    --tributary.aggregator.calls.threads="$pool" --management.endpoints.web.exposure.include=health,metrics "$KEY" \
     "${args[@]}" > "$work/aggregator-$pool.log" 2>&1 &
   agg_pid=$!
   for _ in $(seq 1 600); do curl -sf "localhost:$AGG_PORT/actuator/health/readiness" > /dev/null && break; sleep 0.5; done
   for _ in $(seq 1 100); do
-    curl -s "localhost:$AGG_PORT/api/regional/nodes" | grep -q '"health":"unknown"' || break
+    curl -s -H "Authorization: Bearer $ANALYST" "localhost:$AGG_PORT/api/regional/nodes" | grep -q '"health":"unknown"' || break
     sleep 0.2
   done
   for _ in $(seq 1 "$WARMUP"); do ms "localhost:$AGG_PORT/api/regional/queries" > /dev/null; done
   grep -q "\"nodesAnswered\":$SIMULATED" "$work/out.json" || { echo "not every node answered:"; head -c 1500 "$work/out.json"; exit 1; }
   regional=$(for _ in $(seq 1 "$RUNS"); do ms "localhost:$AGG_PORT/api/regional/queries"; done)
-  peak=$(curl -s "localhost:$AGG_PORT/actuator/metrics/jvm.threads.peak" | sed -nE 's/.*"value":([0-9.]+).*/\1/p')
+  peak=$(curl -s -H "Authorization: Bearer $ANALYST" "localhost:$AGG_PORT/actuator/metrics/jvm.threads.peak" | sed -nE 's/.*"value":([0-9.]+).*/\1/p')
   fanout=$(jcmd "$agg_pid" Thread.print 2>/dev/null | grep -c 'regional-fan-out' || true)
   results+=("$pool $(echo "$regional" | pct 50) $(echo "$regional" | pct 95) ${peak%.*} $fanout")
   stop_aggregator

@@ -1,0 +1,212 @@
+package org.tributary.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The auth matrix over real processes and the real Keycloak 26.5.6 with the committed realm: every protected
+ * endpoint of the gateway, the aggregator and a country node (KH), against no token, an expired token, a token of
+ * another issuer, of another audience, {@code alg: none}, a bad signature, the right role of another country, the
+ * wrong role, and the right caller. Real tokens throughout; the defective ones are real tokens altered.
+ */
+class AuthMatrixIT {
+
+    static Federation federation;
+    static Keycloak keycloak;
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Callers with valid tokens, by name. */
+    static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+    static String expiredToken;
+    static Instant expiredAfter;
+
+    @BeforeAll
+    static void federation() {
+        federation = TestFederation.start(List.of("KH"), 300);
+        keycloak = new Keycloak(federation.plan().keycloakUrl());
+        // Taken first: it expires one second after issue, plus the services' 30 s clock skew.
+        expiredToken = keycloak.user(TestFederation.SHORT_LIVED_CLIENT, "analyst");
+        expiredAfter = Instant.ofEpochSecond(
+                        Keycloak.claims(expiredToken).path("exp").asLong())
+                .plusSeconds(32);
+        for (String user :
+                List.of("kh-caseworker", "kh-operator", "th-caseworker", "th-operator", "analyst", "security")) {
+            TOKENS.put(user, keycloak.user(user));
+        }
+        TOKENS.put("aggregator", keycloak.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
+        TOKENS.put("console", keycloak.client("tributary-security-console", KeycloakServer.DEMO_CONSOLE_SECRET));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (federation != null) {
+            federation.close();
+        }
+    }
+
+    /** A protected endpoint, who may call it, and (for the country check) who is national staff elsewhere. */
+    record Endpoint(String service, String method, String path, String body, Set<String> allowed, String otherCountry) {
+
+        String name() {
+            return service + " " + method + " " + path;
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        String query = "{\"dimensions\": [\"gender\"]}";
+        return List.of(
+                new Endpoint("gateway", "GET", "/api/regional/indicators", null, Set.of("analyst"), null),
+                new Endpoint("gateway", "POST", "/api/regional/queries", query, Set.of("analyst"), null),
+                new Endpoint("gateway", "GET", "/api/security/users", null, Set.of("security"), null),
+                new Endpoint(
+                        "gateway",
+                        "GET",
+                        "/api/nodes/kh/api/cases",
+                        null,
+                        Set.of("kh-caseworker", "kh-operator"),
+                        "th-caseworker"),
+                new Endpoint("gateway", "GET", "/api/nodes/kh/api/policy", null, Set.of("kh-operator"), "th-operator"),
+                new Endpoint(
+                        "gateway",
+                        "GET",
+                        "/api/nodes/kh/api/audit/verify",
+                        null,
+                        Set.of("kh-operator", "security"),
+                        "th-operator"),
+                new Endpoint("gateway", "GET", "/gateway/v1/access-events", null, Set.of("security"), null),
+                new Endpoint("aggregator", "GET", "/api/regional/indicators", null, Set.of("analyst"), null),
+                new Endpoint("aggregator", "POST", "/api/regional/queries", query, Set.of("analyst"), null),
+                new Endpoint("aggregator", "GET", "/api/security/users", null, Set.of("security"), null),
+                new Endpoint(
+                        "node-kh", "GET", "/api/cases", null, Set.of("kh-caseworker", "kh-operator"), "th-caseworker"),
+                new Endpoint("node-kh", "GET", "/api/policy", null, Set.of("kh-operator"), "th-operator"),
+                new Endpoint(
+                        "node-kh", "GET", "/api/audit/verify", null, Set.of("kh-operator", "security"), "th-operator"),
+                new Endpoint("node-kh", "GET", "/federation/v1/catalogue", null, Set.of("aggregator"), null),
+                new Endpoint("node-kh", "POST", "/federation/v1/count-queries", query, Set.of("aggregator"), null));
+    }
+
+    /** One cell of the matrix: the expected status class is 401, 403 or 2xx. */
+    record Check(Endpoint endpoint, String caller, String token, int expected) {}
+
+    @Test
+    void everyProtectedEndpointAnswersEveryKindOfCallerAsTheRolesTableSays() {
+        List<Check> checks = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            String right = TOKENS.get(e.allowed().iterator().next());
+            checks.add(new Check(e, "no token", null, 401));
+            checks.add(new Check(e, "wrong issuer (realm master)", keycloak.masterAdmin(), 401));
+            checks.add(new Check(e, "wrong audience (security console client)", TOKENS.get("console"), 401));
+            checks.add(new Check(e, "alg none", Keycloak.withAlgNone(right), 401));
+            checks.add(new Check(e, "bad signature", Keycloak.withBadSignature(right), 401));
+            if (e.otherCountry() != null) {
+                checks.add(new Check(e, "right role, other country", TOKENS.get(e.otherCountry()), 403));
+            }
+            String wrongRole = TOKENS.keySet().stream()
+                    .filter(c -> !e.allowed().contains(c) && !c.equals("console") && !c.startsWith("th-"))
+                    .findFirst()
+                    .orElseThrow();
+            checks.add(new Check(e, "wrong role (" + wrongRole + ")", TOKENS.get(wrongRole), 403));
+            for (String allowed : e.allowed()) {
+                checks.add(new Check(e, "right (" + allowed + ")", TOKENS.get(allowed), 200));
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        for (Check check : checks) {
+            run(check, failures);
+        }
+        // Expired last: the short-lived token must be past its expiry and the 30 s clock skew.
+        long wait = Duration.between(Instant.now(), expiredAfter).toMillis();
+        if (wait > 0) {
+            ManagedProcess.sleep(wait);
+        }
+        int expiredChecks = 0;
+        for (Endpoint e : endpoints()) {
+            run(new Check(e, "expired", expiredToken, 401), failures);
+            expiredChecks++;
+        }
+        int total = checks.size() + expiredChecks;
+        System.out.printf(
+                "auth matrix: %d endpoints, %d checks, %d passed%n",
+                endpoints().size(), total, total - failures.size());
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theAggregatorAsksNodesWithItsOwnClientCredentialsToken() throws Exception {
+        var response = call(
+                "gateway", "POST", "/api/regional/queries", "{\"dimensions\": [\"gender\"]}", TOKENS.get("analyst"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        var node = Keycloak.JSON
+                .readTree(response.body())
+                .path("provenance")
+                .path("nodes")
+                .get(0);
+        assertThat(node.path("country").asString()).isEqualTo("KH");
+        assertThat(node.path("status").asString()).isEqualTo("ok");
+    }
+
+    void run(Check check, List<String> failures) {
+        try {
+            var response = call(
+                    check.endpoint().service(),
+                    check.endpoint().method(),
+                    check.endpoint().path(),
+                    check.endpoint().body(),
+                    check.token());
+            int status = response.statusCode();
+            boolean ok = check.expected() == 200 ? status >= 200 && status < 300 : status == check.expected();
+            if (ok && status >= 400) {
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                ok = type.startsWith("application/problem+json");
+            }
+            if (!ok) {
+                failures.add(check.endpoint().name() + " as " + check.caller() + ": expected " + check.expected()
+                        + ", got " + status);
+            }
+        } catch (IOException e) {
+            failures.add(check.endpoint().name() + " as " + check.caller() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> call(String service, String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        var plan = federation.plan();
+        String base = switch (service) {
+            case "gateway" -> plan.gatewayUrl();
+            case "aggregator" -> plan.aggregatorUrl();
+            default -> plan.nodeUrl(service.substring(service.indexOf('-') + 1).toUpperCase());
+        };
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,105 @@
+package org.tributary.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A federation for the end-to-end tests: free ports, in-memory Keycloak, the committed realm plus a test client. */
+final class TestFederation {
+
+    /** A public client that only the tests' realm copy has: tokens that expire after one second. */
+    static final String SHORT_LIVED_CLIENT = "e2e-short-lived";
+
+    private TestFederation() {}
+
+    static Federation start(List<String> countries, int cases) {
+        Path home = Path.of(required("tributary.federation.home"));
+        Path realmDir = Path.of(required("tributary.realm.dir"));
+        Path runDir =
+                Path.of("target", "e2e-runs", UUID.randomUUID().toString()).toAbsolutePath();
+        Path realm = testRealm(realmDir.resolve("tributary-realm.json"), runDir.resolve("realm"));
+        var plan = new FederationPlan(
+                home,
+                List.of(realm, realmDir.resolve("tributary-users-0.json")),
+                runDir,
+                countries,
+                cases,
+                freePort(),
+                freePort(),
+                freePort(),
+                consecutiveFreePorts(countries.size()),
+                true,
+                null,
+                1);
+        return Federation.start(plan, Duration.ofMinutes(4));
+    }
+
+    /** The committed realm with one more client whose tokens live one second (to test expired real tokens). */
+    static Path testRealm(Path committed, Path dir) {
+        try {
+            ObjectNode realm = (ObjectNode) Keycloak.JSON.readTree(committed.toFile());
+            ArrayNode clients = (ArrayNode) realm.get("clients");
+            ObjectNode web = null;
+            for (var c : clients) {
+                if ("tributary-web".equals(c.path("clientId").asString())) {
+                    web = (ObjectNode) c;
+                }
+            }
+            ObjectNode shortLived = web.deepCopy();
+            shortLived.put("clientId", SHORT_LIVED_CLIENT);
+            shortLived.put("directAccessGrantsEnabled", true);
+            ((ObjectNode) shortLived.get("attributes")).put("access.token.lifespan", "1");
+            clients.add(shortLived);
+            Files.createDirectories(dir);
+            Path out = dir.resolve("tributary-realm.json");
+            Keycloak.JSON.writeValue(out.toFile(), realm);
+            return out;
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException("The committed realm cannot be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set: run through Maven");
+        }
+        return value;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first of n consecutive free ports (the nodes' ports follow one another). */
+    static int consecutiveFreePorts(int n) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = freePort();
+            boolean allFree = true;
+            for (int i = 1; i < n && allFree; i++) {
+                try (ServerSocket ignored = new ServerSocket(first + i)) {
+                    // free
+                } catch (IOException e) {
+                    allFree = false;
+                }
+            }
+            if (allFree) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("No " + n + " consecutive free ports");
+    }
+}
