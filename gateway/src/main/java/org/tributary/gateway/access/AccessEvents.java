@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.tributary.gateway.config.GatewayProperties;
 
@@ -14,6 +15,7 @@ public class AccessEvents {
     private final int capacity;
     private final ArrayDeque<AccessEvent> events;
 
+    @Autowired
     public AccessEvents(GatewayProperties properties) {
         this(properties.accessEvents().capacity());
     }

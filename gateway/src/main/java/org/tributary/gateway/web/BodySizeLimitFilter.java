@@ -45,6 +45,8 @@ public class BodySizeLimitFilter implements WebFilter, org.springframework.core.
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
+            // The unread body stays on the connection: close it rather than let it be reused.
+            exchange.getResponse().getHeaders().setConnection("close");
             return ProblemResponses.write(
                     exchange, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed here.");
         }

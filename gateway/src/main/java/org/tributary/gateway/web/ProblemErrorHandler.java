@@ -33,6 +33,8 @@ public class ProblemErrorHandler implements WebExceptionHandler {
         }
         exchange.getResponse().getHeaders().clearContentHeaders();
         if (find(ex, BodyTooLargeException.class) != null) {
+            // The rest of the body is still coming: close the connection rather than let it be reused.
+            exchange.getResponse().getHeaders().setConnection("close");
             return ProblemResponses.write(
                     exchange, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed here.");
         }

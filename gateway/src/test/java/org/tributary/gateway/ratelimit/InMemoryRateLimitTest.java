@@ -48,7 +48,7 @@ class InMemoryRateLimitTest {
 
     @Test
     void theRequestAfterTheBurstIsTooManyAndAnotherUserIsNotAffected() {
-        String user = TestTokens.token(UUID.randomUUID().toString(), "KH", "case-worker");
+        String user = TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker");
         for (int i = 0; i < 3; i++) {
             call(user).expectStatus().isOk();
         }
@@ -62,7 +62,7 @@ class InMemoryRateLimitTest {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:tributary:problem:too-many-requests");
-        call(TestTokens.token(UUID.randomUUID().toString(), "KH", "case-worker"))
+        call(TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker"))
                 .expectStatus()
                 .isOk();
     }
@@ -71,8 +71,10 @@ class InMemoryRateLimitTest {
     void theSameUserWithANewTokenIsStillLimited() {
         String subject = UUID.randomUUID().toString();
         for (int i = 0; i < 3; i++) {
-            call(TestTokens.token(subject, "KH", "case-worker")).expectStatus().isOk();
+            call(TestTokens.tokenFor(subject, "KH", "case-worker"))
+                    .expectStatus()
+                    .isOk();
         }
-        call(TestTokens.token(subject, "KH", "case-worker")).expectStatus().isEqualTo(429);
+        call(TestTokens.tokenFor(subject, "KH", "case-worker")).expectStatus().isEqualTo(429);
     }
 }

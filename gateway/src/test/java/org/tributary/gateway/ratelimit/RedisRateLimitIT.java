@@ -73,7 +73,7 @@ class RedisRateLimitIT {
 
     @Test
     void theRequestAfterTheBurstIsTooManyAndAnotherUserIsNotAffected() {
-        String user = TestTokens.token(UUID.randomUUID().toString(), "KH", "case-worker");
+        String user = TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker");
         int allowed = 0;
         int refused = 0;
         for (int i = 0; i < 6; i++) {
@@ -97,7 +97,7 @@ class RedisRateLimitIT {
                 .jsonPath("$.type")
                 .isEqualTo("urn:tributary:problem:too-many-requests");
         assertThat(allowed + refused).isEqualTo(6);
-        call(TestTokens.token(UUID.randomUUID().toString(), "KH", "case-worker"))
+        call(TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker"))
                 .expectStatus()
                 .isOk();
     }

@@ -29,7 +29,7 @@ class TokenRejectionTest extends GatewayTestBase {
                 .getResponseBody();
         assertThat(body).contains("\"type\":\"urn:tributary:problem:unauthorized\"");
         assertThat(body).contains("\"status\":401");
-        if (token != null) {
+        if (token != null && token.length() > 20) {
             // Neither the token nor anything from it, nor the reason the decoder gave.
             assertThat(body)
                     .doesNotContain(token.substring(0, 20))
@@ -45,12 +45,17 @@ class TokenRejectionTest extends GatewayTestBase {
 
     @Test
     void anExpiredTokenIsUnauthorized() {
-        rejected(TestTokens.token(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(60)))));
+        rejected(TestTokens.token(c -> c.issueTime(Date.from(Instant.now().minusSeconds(300)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(60)))));
     }
 
     @Test
     void aTokenExpiredWithinTheClockSkewIsStillAccepted() {
-        get(PATH, TestTokens.token(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(10)))))
+        get(
+                        PATH,
+                        TestTokens.token(
+                                c -> c.issueTime(Date.from(Instant.now().minusSeconds(300)))
+                                        .expirationTime(Date.from(Instant.now().minusSeconds(10)))))
                 .exchange()
                 .expectStatus()
                 .isOk();

@@ -3,6 +3,7 @@ package org.tributary.gateway.support;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +35,9 @@ public abstract class GatewayTestBase {
 
     @Autowired
     protected WebTestClient web;
+
+    @LocalServerPort
+    protected int port;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {

@@ -44,10 +44,10 @@ public final class TestTokens {
 
     /** A valid token for a new user with these roles (and, if not null, this country claim). */
     public static String token(String country, String... roles) {
-        return token(UUID.randomUUID().toString(), country, roles);
+        return tokenFor(UUID.randomUUID().toString(), country, roles);
     }
 
-    public static String token(String subject, String country, String... roles) {
+    public static String tokenFor(String subject, String country, String... roles) {
         return sign(KEY, claims(subject, country, roles).build());
     }
 
