@@ -1,0 +1,87 @@
+package org.tributary.gateway.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** The gateway's own settings (the routes themselves are Spring Cloud Gateway's, in {@code application.yml}). */
+@Validated
+@ConfigurationProperties("tributary.gateway")
+public record GatewayProperties(
+        @Valid @NotNull Oidc oidc,
+        @Valid @DefaultValue Cors cors,
+        @Valid @DefaultValue RateLimit rateLimit,
+        @Valid @DefaultValue BodyLimits bodyLimits,
+        @Valid @DefaultValue AccessEvents accessEvents) {
+
+    /**
+     * How access tokens are checked.
+     *
+     * @param issuer the realm's issuer; tokens must carry exactly this {@code iss}
+     * @param jwksUri the realm's signing keys; blank derives {@code {issuer}/protocol/openid-connect/certs}
+     * @param audience {@code aud} must contain this
+     * @param clockSkew tolerance for {@code exp} and {@code nbf}
+     */
+    public record Oidc(
+            @NotBlank String issuer,
+            String jwksUri,
+            @DefaultValue("tributary-gateway") @NotBlank String audience,
+            @DefaultValue("30s") @NotNull Duration clockSkew) {
+
+        public URI effectiveJwksUri() {
+            if (StringUtils.hasText(jwksUri)) {
+                return URI.create(jwksUri.trim());
+            }
+            String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+            return URI.create(base + "/protocol/openid-connect/certs");
+        }
+    }
+
+    /** @param allowedOrigins browser origins allowed to call the gateway; empty allows none */
+    public record Cors(List<String> allowedOrigins) {
+        public Cors {
+            allowedOrigins = allowedOrigins == null
+                    ? List.of()
+                    : allowedOrigins.stream()
+                            .filter(StringUtils::hasText)
+                            .map(String::trim)
+                            .toList();
+        }
+    }
+
+    /**
+     * Per-user token bucket.
+     *
+     * @param replenishRate tokens added per second
+     * @param burstCapacity the bucket's size: requests allowed at once
+     * @param keyPrefix prefixed to the user's {@code sub} in the limiter's keys (Redis keys)
+     */
+    public record RateLimit(
+            @DefaultValue("20") @Min(1) int replenishRate,
+            @DefaultValue("40") @Min(1) int burstCapacity,
+            @DefaultValue("tributary-gateway") @NotBlank String keyPrefix) {}
+
+    /**
+     * Request body limits.
+     *
+     * @param defaultMax every request body but imports
+     * @param importMax bodies sent to {@code /api/nodes/{country}/api/imports/**}
+     */
+    public record BodyLimits(
+            @DefaultValue("1MB") @NotNull DataSize defaultMax,
+            @DefaultValue("50MB") @NotNull DataSize importMax) {}
+
+    /** @param capacity how many of the latest access events are kept in memory */
+    public record AccessEvents(
+            @DefaultValue("1000") @Min(1) @Max(100_000) int capacity) {}
+}

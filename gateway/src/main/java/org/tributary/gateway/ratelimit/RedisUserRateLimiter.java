@@ -1,0 +1,39 @@
+package org.tributary.gateway.ratelimit;
+
+import java.time.Duration;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Cloud Gateway's {@link RedisRateLimiter} (a token bucket in Redis, shared by all gateway instances), keyed
+ * by {@code <key-prefix>:<sub>}. When Redis fails, SCG's limiter lets the request through (and logs): an outage of
+ * Redis does not become an outage of the gateway.
+ */
+public final class RedisUserRateLimiter implements UserRateLimiter {
+
+    static final String CONFIG_ID = "tributary-gateway";
+
+    private final RedisRateLimiter limiter;
+    private final String keyPrefix;
+    private final Duration retryAfter;
+    private final String description;
+
+    public RedisUserRateLimiter(RedisRateLimiter limiter, String keyPrefix, int replenishRate, String description) {
+        this.limiter = limiter;
+        this.keyPrefix = keyPrefix;
+        // One token comes back every 1/rate seconds; Retry-After counts whole seconds.
+        this.retryAfter = Duration.ofSeconds(Math.max(1, (long) Math.ceil(1.0 / replenishRate)));
+        this.description = description;
+    }
+
+    @Override
+    public Mono<Decision> tryAcquire(String subject) {
+        return limiter.isAllowed(CONFIG_ID, keyPrefix + ":" + subject)
+                .map(response -> response.isAllowed() ? Decision.allow() : new Decision(false, retryAfter));
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}

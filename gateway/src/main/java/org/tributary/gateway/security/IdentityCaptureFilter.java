@@ -1,0 +1,28 @@
+package org.tributary.gateway.security;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.tributary.gateway.access.RequestIdentity;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sits in the security chain right after authentication (before authorization), and notes the caller's {@code sub}
+ * and roles on the exchange, so that the access log has them for refused requests too.
+ */
+final class IdentityCaptureFilter implements WebFilter {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(JwtAuthenticationToken.class::cast)
+                .doOnNext(token -> RequestIdentity.attach(
+                        exchange, RequestIdentity.of(token.getName(), Roles.names(token.getAuthorities()))))
+                .then(chain.filter(exchange));
+    }
+}

@@ -1,0 +1,89 @@
+package org.tributary.gateway.security;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.tributary.gateway.config.GatewayProperties;
+
+/**
+ * The per-route role rules. They live here rather than as route predicates so that a request that matches no rule
+ * is refused, every refusal is the same 401/403 problem, and the rules can be read (and tested) in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, GatewayProperties properties) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
+        jwtConverter.setJwtGrantedAuthoritiesConverter(Roles::authorities);
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // Written by SecurityHeadersFilter, over whatever a backend sends.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
+                .authorizeExchange(rules -> rules.pathMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .pathMatchers("/api/regional/**")
+                        .hasRole(Roles.REGIONAL_ANALYST)
+                        .pathMatchers("/api/security/**")
+                        .hasRole(Roles.SECURITY_OFFICER)
+                        .pathMatchers("/api/nodes/**")
+                        .access(new NodeAccessManager())
+                        .pathMatchers(HttpMethod.GET, "/gateway/v1/access-events")
+                        .hasRole(Roles.SECURITY_OFFICER)
+                        // Anything else: authenticated callers get the router's 404.
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+                                .jwtAuthenticationConverter(
+                                        new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new IdentityCaptureFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+        return TokenValidation.decoder(properties.oidc());
+    }
+
+    static CorsConfigurationSource corsSource(GatewayProperties.Cors cors) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!cors.allowedOrigins().isEmpty()) {
+            CorsConfiguration config = new CorsConfiguration();
+            config.setAllowedOrigins(cors.allowedOrigins());
+            config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Correlation-Id"));
+            config.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "ETag", "Location"));
+            config.setAllowCredentials(false);
+            config.setMaxAge(600L);
+            source.registerCorsConfiguration("/**", config);
+        }
+        return source;
+    }
+}

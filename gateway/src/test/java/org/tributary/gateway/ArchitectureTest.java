@@ -1,0 +1,38 @@
+package org.tributary.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The gateway knows no other Tributary service: it talks to them over HTTP only, and shares only {@code common}. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.tributary.gateway");
+
+    @Test
+    void theGatewayDependsOnNoOtherTributaryServiceModule() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.tributary.gateway..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.tributary.node..", "org.tributary.aggregator..", "org.tributary.bench..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRoleRulesKnowNothingOfTheRateLimiterOrTheAccessLog() {
+        noClasses()
+                .that()
+                .resideInAPackage("..gateway.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..gateway.ratelimit..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,104 @@
+package org.tributary.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tributary.gateway.support.EchoBackend;
+import org.tributary.gateway.support.TestTokens;
+
+/**
+ * The Redis limiter against the real Redis at 127.0.0.1:6379 (override with {@code TRIBUTARY_IT_REDIS_HOST} /
+ * {@code TRIBUTARY_IT_REDIS_PORT}). A unique key prefix per run keeps runs apart. Without Redis this test fails
+ * with a message saying so: it does not skip.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tributary.gateway.rate-limit.replenish-rate=1", "tributary.gateway.rate-limit.burst-capacity=5"})
+@AutoConfigureWebTestClient
+class RedisRateLimitIT {
+
+    static final String REDIS_HOST = System.getenv().getOrDefault("TRIBUTARY_IT_REDIS_HOST", "127.0.0.1");
+    static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("TRIBUTARY_IT_REDIS_PORT", "6379"));
+    static final EchoBackend NODE_KH = EchoBackend.start("kh");
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    UserRateLimiter limiter;
+
+    @BeforeAll
+    static void redisIsThere() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(REDIS_HOST, REDIS_PORT), 2000);
+        } catch (IOException e) {
+            fail("RedisRateLimitIT needs a Redis server at " + REDIS_HOST + ":" + REDIS_PORT
+                    + " (start one, e.g. `redis-server --daemonize yes`, or set TRIBUTARY_IT_REDIS_HOST/PORT).");
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("tributary.gateway.oidc.jwks-uri", TestTokens::jwksUri);
+        registry.add("TRIBUTARY_NODE_KH_URL", NODE_KH::url);
+        registry.add("spring.data.redis.host", () -> REDIS_HOST);
+        registry.add("spring.data.redis.port", () -> REDIS_PORT);
+        registry.add("tributary.gateway.rate-limit.key-prefix", () -> "it-" + UUID.randomUUID());
+    }
+
+    private WebTestClient.ResponseSpec call(String token) {
+        return web.get()
+                .uri("/api/nodes/kh/api/cases")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange();
+    }
+
+    @Test
+    void withRedisConfiguredTheRedisLimiterIsUsed() {
+        assertThat(limiter).isInstanceOf(RedisUserRateLimiter.class);
+    }
+
+    @Test
+    void theRequestAfterTheBurstIsTooManyAndAnotherUserIsNotAffected() {
+        String user = TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker");
+        int allowed = 0;
+        int refused = 0;
+        for (int i = 0; i < 6; i++) {
+            int status = call(user).returnResult(Void.class).getStatus().value();
+            if (status == 200) {
+                allowed++;
+            } else if (status == 429) {
+                refused++;
+            }
+        }
+        // 5 at once, plus at most one token replenished while the six requests ran.
+        assertThat(allowed).isBetween(5, 6);
+        call(user)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Retry-After", "1")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:tributary:problem:too-many-requests");
+        assertThat(allowed + refused).isEqualTo(6);
+        call(TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker"))
+                .expectStatus()
+                .isOk();
+    }
+}

@@ -1,0 +1,82 @@
+package org.tributary.gateway.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * Stands in for a backend service: answers 200 with what it got, one {@code key=value} per line: its name, the
+ * path (with query), the Authorization and X-Correlation-Id headers and how many body bytes arrived.
+ */
+public final class EchoBackend {
+
+    private final HttpServer server;
+
+    private EchoBackend(String name, Duration delay) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            long bytes;
+            try (InputStream in = exchange.getRequestBody()) {
+                bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String text = "backend=" + name + "\n"
+                    + "path=" + exchange.getRequestURI().getRawPath() + "\n"
+                    + "query=" + exchange.getRequestURI().getRawQuery() + "\n"
+                    + "authorization=" + exchange.getRequestHeaders().getFirst("Authorization") + "\n"
+                    + "correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id") + "\n"
+                    + "bytes=" + bytes + "\n";
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            // Headers a careless backend might send: the gateway's must win.
+            exchange.getResponseHeaders().set("Cache-Control", "max-age=3600");
+            exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "echo-" + name);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public static EchoBackend start(String name) {
+        return new EchoBackend(name, Duration.ZERO);
+    }
+
+    public static EchoBackend slow(String name, Duration delay) {
+        return new EchoBackend(name, delay);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A URL where nothing listens. */
+    public static String nothingListening() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
