@@ -256,7 +256,7 @@ class AccessReview {
             throw unavailable();
         } catch (ProcessingException e) {
             log.warn(
-                    "Keycloak's admin API cannot be reached: {}",
+                    "Keycloak's admin API failed for the access review: {}",
                     e.getCause() == null
                             ? e.getClass().getSimpleName()
                             : e.getCause().getClass().getSimpleName());
