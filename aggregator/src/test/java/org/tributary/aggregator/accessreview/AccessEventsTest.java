@@ -1,0 +1,21 @@
+package org.tributary.aggregator.accessreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AccessEventsTest {
+
+    @Test
+    void theRingKeepsOnlyTheNewestEventsAndAnswersNewestFirst() {
+        var events = new AccessEvents(
+                new SecurityConsoleProperties("http://kc", "r", "c", null, null, 3, Duration.ofSeconds(1)));
+        for (int i = 1; i <= 5; i++) {
+            events.record(AccessEvent.request(Instant.ofEpochSecond(i), "c" + i, null, "GET", "/api/x", 200, 1));
+        }
+        assertThat(events.recent(10)).extracting(AccessEvent::correlationId).containsExactly("c5", "c4", "c3");
+        assertThat(events.recent(2)).extracting(AccessEvent::correlationId).containsExactly("c5", "c4");
+    }
+}
