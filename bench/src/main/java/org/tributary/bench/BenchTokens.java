@@ -37,9 +37,11 @@ public final class BenchTokens {
         Files.writeString(
                 dir.resolve("public.pem"),
                 "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
+                        + Base64.getMimeEncoder()
+                                .encodeToString(keys.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n");
-        Files.writeString(dir.resolve("analyst.token"), token(keys, issuer, "regional-analyst", "tributary-regional-api"));
+        Files.writeString(
+                dir.resolve("analyst.token"), token(keys, issuer, "regional-analyst", "tributary-regional-api"));
         Files.writeString(
                 dir.resolve("aggregator.token"), token(keys, issuer, "federation-aggregator", "tributary-node-api"));
     }

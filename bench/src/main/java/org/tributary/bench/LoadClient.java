@@ -33,7 +33,8 @@ public final class LoadClient {
         int warmup = Integer.parseInt(args[5]);
         run(url, token, connections, warmup); // warm-up, discarded
         Result r = run(url, token, connections, seconds);
-        System.out.printf("%s %.1f %.2f %.2f %d%n", label, r.requests() / (double) seconds, r.p(50), r.p(99), r.errors());
+        System.out.printf(
+                "%s %.1f %.2f %.2f %d%n", label, r.requests() / (double) seconds, r.p(50), r.p(99), r.errors());
     }
 
     record Result(long[] nanos, int requests, int errors) {

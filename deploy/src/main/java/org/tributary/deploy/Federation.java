@@ -128,7 +128,7 @@ public final class Federation implements AutoCloseable {
             env.put("TRIBUTARY_NODE_" + country + "_URL", plan.nodeUrl(country));
         }
         if (plan.redisHost() != null) {
-            env.put("TRIBUTARY_REDIS_HOST", plan.redisHost());
+            env.put("SPRING_DATA_REDIS_HOST", plan.redisHost());
         }
         return ManagedProcess.start("gateway", command, env, readiness(plan.gatewayUrl()), plan.runDir());
     }

@@ -39,16 +39,15 @@ public final class LocalFederation {
             System.exit(2);
         }
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
-        int code =
-                switch (args[0]) {
-                    case "up" -> up(options);
-                    case "status" -> status(options);
-                    case "down" -> down(options);
-                    default -> {
-                        usage();
-                        yield 2;
-                    }
-                };
+        int code = switch (args[0]) {
+            case "up" -> up(options);
+            case "status" -> status(options);
+            case "down" -> down(options);
+            default -> {
+                usage();
+                yield 2;
+            }
+        };
         System.exit(code);
     }
 
@@ -57,8 +56,7 @@ public final class LocalFederation {
                 + " [--run-dir run/local] [--home deploy/target/federation] [--realm-dir deploy/keycloak] [--wipe]");
     }
 
-    record Options(
-            List<String> countries, int cases, Path runDir, Path home, Path realmDir, boolean wipe) {
+    record Options(List<String> countries, int cases, Path runDir, Path home, Path realmDir, boolean wipe) {
 
         static Options parse(String[] args) {
             List<String> countries = DEFAULT_COUNTRIES;
@@ -133,7 +131,8 @@ public final class LocalFederation {
             maxRss = Math.max(maxRss, rssMb);
             System.out.printf("%-12s %-6d %-8d %-52s%n", p.name(), port(plan, p.name()), rssMb, url(plan, p.name()));
         }
-        System.out.printf("%nReady in %.1f s; largest service %d MB RSS. Redis rate limiter: %s.%n",
+        System.out.printf(
+                "%nReady in %.1f s; largest service %d MB RSS. Redis rate limiter: %s.%n",
                 seconds, maxRss, redis != null ? "127.0.0.1:6379" : "none answered, in-memory limiter");
         System.out.println();
         System.out.println("Demo logins (DEMO passwords, local federation only): user / demo-password-<user>");
@@ -142,8 +141,10 @@ public final class LocalFederation {
                 + KeycloakServer.DEMO_ADMIN_PASSWORD + ")");
         System.out.println();
         System.out.println("Try it (a regional analyst reads an indicator through the gateway):");
-        System.out.println("  TOKEN=$(curl -s -d grant_type=password -d client_id=tributary-web -d username=analyst \\");
-        System.out.println("    -d password=demo-password-analyst " + plan.tokenUri() + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+        System.out.println(
+                "  TOKEN=$(curl -s -d grant_type=password -d client_id=tributary-web -d username=analyst \\");
+        System.out.println("    -d password=demo-password-analyst " + plan.tokenUri()
+                + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" '" + plan.gatewayUrl()
                 + "/api/regional/indicators/identified-victims?breakdown=gender'");
         System.out.println();
@@ -170,7 +171,8 @@ public final class LocalFederation {
                     "%-12s %-8s %-8s %-10s %s%n",
                     name,
                     handle.map(h -> Long.toString(h.pid())).orElse("-"),
-                    handle.map(h -> Long.toString(ManagedProcess.residentKb(h) / 1024)).orElse("-"),
+                    handle.map(h -> Long.toString(ManagedProcess.residentKb(h) / 1024))
+                            .orElse("-"),
                     health,
                     url);
         }
@@ -218,8 +220,9 @@ public final class LocalFederation {
             case "keycloak" -> plan.issuer();
             case "gateway" -> plan.gatewayUrl() + "/api/...";
             case "aggregator" -> plan.aggregatorUrl() + "/api/regional/...";
-            default -> plan.nodeUrl(name.substring(5).toUpperCase(Locale.ROOT)) + " (via gateway: /api/nodes/"
-                    + name.substring(5) + "/...)";
+            default ->
+                plan.nodeUrl(name.substring(5).toUpperCase(Locale.ROOT)) + " (via gateway: /api/nodes/"
+                        + name.substring(5) + "/...)";
         };
     }
 

@@ -68,6 +68,37 @@ final class TestFederation {
         }
     }
 
+    /** Waits until the aggregator holds every node's catalogue (it asks with its client-credentials token). */
+    static void awaitCatalogues(Federation federation, String analystToken) {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(federation.plan().aggregatorUrl() + "/api/regional/nodes"))
+                .header("Authorization", "Bearer " + analystToken)
+                .build();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                var nodes =
+                        Keycloak.JSON.readTree(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                                .body());
+                boolean all = nodes.size() == federation.plan().countries().size();
+                for (var n : nodes) {
+                    all &= n.path("catalogueDimensions").asInt(0) > 0;
+                }
+                if (all) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            ManagedProcess.sleep(500);
+        }
+        throw new IllegalStateException("The aggregator did not get every node's catalogue within 60 s");
+    }
+
     static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {

@@ -23,6 +23,8 @@ class NodeHealthRoute extends RouteBuilder {
         this.tokens = tokens;
     }
 
+    static final long DISCOVERY_MS = 2_000;
+
     @Override
     public void configure() {
         long timeoutMs = properties.calls().timeout().toMillis();
@@ -38,6 +40,17 @@ class NodeHealthRoute extends RouteBuilder {
         from("timer:node-health?delay=0&period=" + properties.healthPeriod().toMillis())
                 .routeId("node-health")
                 .setBody(method(registry, "nodeIds"))
+                .split(body())
+                .parallelProcessing()
+                .executorService(probes)
+                .to("direct:probe-node")
+                .end();
+
+        // Until a node's catalogue has arrived (it started after the aggregator, or Keycloak was not ready to give
+        // the aggregator a token), ask it again every few seconds rather than wait for the next health period.
+        from("timer:node-discovery?delay=" + DISCOVERY_MS + "&period=" + DISCOVERY_MS)
+                .routeId("node-discovery")
+                .setBody(method(registry, "nodeIdsWithoutCatalogue"))
                 .split(body())
                 .parallelProcessing()
                 .executorService(probes)

@@ -56,6 +56,14 @@ public class NodeRegistry {
         return List.copyOf(nodes.keySet());
     }
 
+    /** The nodes whose catalogue has not arrived yet (just started, or down since the aggregator started). */
+    public List<String> nodeIdsWithoutCatalogue() {
+        return states.entrySet().stream()
+                .filter(e -> e.getValue().catalogue() == null)
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+    }
+
     public Optional<AggregatorProperties.Node> node(String id) {
         return Optional.ofNullable(nodes.get(id));
     }
