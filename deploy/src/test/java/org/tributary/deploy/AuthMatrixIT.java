@@ -39,7 +39,7 @@ class AuthMatrixIT {
 
     @BeforeAll
     static void federation() {
-        federation = TestFederation.start(List.of("KH"), 300);
+        federation = TestFederation.start(List.of("KH"), 300, 1);
         keycloak = new Keycloak(federation.plan().keycloakUrl());
         // Taken first: it expires one second after issue, plus the services' 30 s clock skew.
         expiredToken = keycloak.user(TestFederation.SHORT_LIVED_CLIENT, "analyst");

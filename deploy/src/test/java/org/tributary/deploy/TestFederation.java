@@ -19,7 +19,7 @@ final class TestFederation {
 
     private TestFederation() {}
 
-    static Federation start(List<String> countries, int cases) {
+    static Federation start(List<String> countries, int cases, int minContributingNodes) {
         Path home = Path.of(required("tributary.federation.home"));
         Path realmDir = Path.of(required("tributary.realm.dir"));
         Path runDir =
@@ -37,7 +37,7 @@ final class TestFederation {
                 consecutiveFreePorts(countries.size()),
                 true,
                 null,
-                1);
+                minContributingNodes);
         return Federation.start(plan, Duration.ofMinutes(4));
     }
 

@@ -1,0 +1,354 @@
+package org.tributary.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tributary.deploy.CaseFiles.TestCase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole path, over real processes (Keycloak 26.5.6 with the committed realm, two country nodes on embedded
+ * PostgreSQL, the aggregator, the gateway), always through the gateway and with real Keycloak tokens: national
+ * staff import, a regional analyst reads numbers checked against the truth under the disclosure rules, a security
+ * officer verifies the audit chains and takes access away, a node goes down and comes back, exports read back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationE2EIT {
+
+    static final int K = 5;
+    static final int B = 5;
+    static final Map<String, List<TestCase>> CASES = new LinkedHashMap<>();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static Federation federation;
+    static Keycloak keycloak;
+
+    @BeforeAll
+    static void federation() {
+        federation = TestFederation.start(List.of("KH", "TH"), 0, 2);
+        keycloak = new Keycloak(federation.plan().keycloakUrl());
+        CASES.put("KH", CaseFiles.generate("KH", 900));
+        CASES.put("TH", CaseFiles.generate("TH", 600));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (federation != null) {
+            federation.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCambodianCaseWorkerImportsAnHtcdsExcelFileIntoKhAndIsRefusedOnTh() throws Exception {
+        String kh = keycloak.user("kh-caseworker");
+        var imported = multipart("/api/nodes/kh/api/imports", kh, "kh.xlsx", CaseFiles.xlsx("KH", CASES.get("KH")));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(json(imported).path("rowsInserted").asInt()).isEqualTo(900);
+
+        var refused = multipart("/api/nodes/th/api/imports", kh, "th.xlsx", CaseFiles.xlsx("TH", CASES.get("TH")));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        String th = keycloak.user("th-caseworker");
+        assertThat(get("/api/nodes/th/api/cases?size=1", th).body())
+                .as("nothing reached TH from the refused import")
+                .contains("\"total\":0");
+        var thImport = multipart("/api/nodes/th/api/imports", th, "th.xlsx", CaseFiles.xlsx("TH", CASES.get("TH")));
+        assertThat(thImport.statusCode()).as(thImport.body()).isEqualTo(200);
+        assertThat(get("/api/nodes/kh/api/cases?size=1", th).statusCode())
+                .as("a Thai case worker cannot read Cambodian cases")
+                .isEqualTo(403);
+        TestFederation.awaitCatalogues(federation, keycloak.user("analyst"));
+    }
+
+    @Test
+    @Order(2)
+    void aRegionalAnalystsCrossTabMatchesTheTruthUnderTheDisclosureRules() throws Exception {
+        String analyst = keycloak.user("analyst");
+        var response = post("/api/regional/queries", analyst, "{\"dimensions\": [\"gender\", \"ageBand\"]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode dataset = json(response);
+        assertThat(dataset.path("provenance").path("partial").asBoolean()).isFalse();
+
+        Map<Map<String, String>, List<JsonNode>> byCell = new LinkedHashMap<>();
+        dataset.path("observations")
+                .forEach(o -> byCell.computeIfAbsent(coordinates(o), c -> new ArrayList<>())
+                        .add(o));
+        int suppressedSeen = 0;
+        for (var cell : byCell.entrySet()) {
+            long truth = 0;
+            long released = 0;
+            int exact = 0;
+            int suppressed = 0;
+            JsonNode region = null;
+            for (JsonNode o : cell.getValue()) {
+                String area = o.path("area").asString();
+                if (!CASES.containsKey(area)) {
+                    region = o;
+                    continue;
+                }
+                long n = CaseFiles.count(CASES.get(area), cell.getKey(), c -> true);
+                truth += n;
+                assertReleased(o, n);
+                if (o.path("status").asString().equals("suppressed")) {
+                    suppressed++;
+                } else {
+                    released += o.path("value").asLong();
+                    exact++;
+                }
+            }
+            suppressedSeen += suppressed;
+            assertThat(region).as("the region has cell %s", cell.getKey()).isNotNull();
+            long slack = (long) exact * (B - 1);
+            if (suppressed == 0) {
+                assertThat(region.path("value").asLong()).isEqualTo(released);
+            } else {
+                assertThat(region.path("status").asString()).isEqualTo("interval");
+                assertThat(truth)
+                        .isBetween(
+                                region.path("lower").asLong() - slack,
+                                region.path("upper").asLong() + slack);
+            }
+        }
+        assertThat(suppressedSeen).as("small cells exist and are suppressed").isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void aRegionalIndicatorShareIsComputedFromProtectedCountsCloseToTheTruth() throws Exception {
+        String analyst = keycloak.user("analyst");
+        var response = get("/api/regional/indicators/informed-of-entitlements?breakdown=year", analyst);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        int checked = 0;
+        for (JsonNode o : json(response).path("observations")) {
+            String area = o.path("area").asString();
+            if (!CASES.containsKey(area) || !o.path("status").asString().equals("exact")) {
+                continue;
+            }
+            Map<String, String> at = coordinates(o);
+            long numerator = CaseFiles.count(CASES.get(area), at, TestCase::identified);
+            Map<String, String> whole = new HashMap<>(at);
+            whole.put("informedOfEntitlements", "_T");
+            long denominator = CaseFiles.count(CASES.get(area), whole, TestCase::identified);
+            assertThat(Math.abs(o.path("numerator").asLong() - numerator)).isLessThan(B);
+            assertThat(Math.abs(o.path("denominator").asLong() - denominator)).isLessThan(B);
+            assertThat(o.path("value").decimalValue().doubleValue())
+                    .isCloseTo(
+                            (double) o.path("numerator").asLong()
+                                    / o.path("denominator").asLong(),
+                            Offset.offset(0.0001));
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(4)
+    void aSecurityOfficerVerifiesEveryAuditChainSeesAccessAndTakesItAway() throws Exception {
+        String officer = keycloak.user("security");
+        var chains = get("/api/security/audit-chains", officer);
+        assertThat(chains.statusCode()).as(chains.body()).isEqualTo(200);
+        List<String> intact = new ArrayList<>();
+        for (JsonNode n : json(chains).path("nodes")) {
+            if (n.path("status").asString().equals("intact")) {
+                intact.add(n.path("country").asString());
+            }
+        }
+        assertThat(intact).containsExactlyInAnyOrder("KH", "TH");
+
+        var events = get("/api/security/access-events?limit=200", officer);
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body()).contains("\"source\":\"gateway\"", "\"source\":\"aggregator\"");
+        assertThat(events.body()).doesNotContain("Bearer", "demo-password");
+
+        var users = json(get("/api/security/users?role=case-worker", officer));
+        String vn = null;
+        for (JsonNode u : users.path("users")) {
+            if (u.path("username").asString().equals("vn-caseworker")) {
+                vn = u.path("id").asString();
+            }
+        }
+        assertThat(vn).as("the access review lists the Vietnamese case worker").isNotNull();
+        keycloak.user("vn-caseworker");
+        var disabled = post("/api/security/users/" + vn + "/disable", officer, "");
+        assertThat(disabled.statusCode()).isEqualTo(204);
+        assertThatLoginFails("vn-caseworker");
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedNodeGivesAPartialAnswerNamingItWithinTheTimeoutAndItsReturnCompletesTheNext() throws Exception {
+        String analyst = keycloak.user("analyst");
+        String query = "{\"dimensions\": [\"gender\"]}";
+        federation.stop(Federation.nodeName("TH"));
+        long start = System.nanoTime();
+        var partial = post("/api/regional/queries", analyst, query);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(partial.statusCode()).isEqualTo(200);
+        assertThat(tookMs).as("within the 5 s node timeout + 1 s").isLessThan(6_000);
+        JsonNode provenance = json(partial).path("provenance");
+        assertThat(provenance.path("partial").asBoolean()).isTrue();
+        Map<String, String> statuses = new HashMap<>();
+        provenance
+                .path("nodes")
+                .forEach(n -> statuses.put(
+                        n.path("country").asString(), n.path("status").asString()));
+        assertThat(statuses).containsEntry("KH", "ok").containsEntry("TH", "unavailable");
+
+        federation.restartNode("TH", Duration.ofMinutes(2));
+        var complete = post("/api/regional/queries", analyst, query);
+        assertThat(json(complete).path("provenance").path("partial").asBoolean())
+                .as(complete.body())
+                .isFalse();
+    }
+
+    @Test
+    @Order(6)
+    void anIndicatorExportedAsSdmxJsonAndXlsxReadsBackToTheSameNumbers() throws Exception {
+        String analyst = keycloak.user("analyst");
+        String path = "/api/regional/indicators/identified-victims?breakdown=gender";
+        JsonNode dataset = json(get(path, analyst));
+        List<BigDecimal> values = new ArrayList<>();
+        dataset.path("observations").forEach(o -> {
+            if (o.has("value")) {
+                values.add(o.path("value").decimalValue().stripTrailingZeros());
+            }
+        });
+        int observations = dataset.path("observations").size();
+        assertThat(observations).isPositive();
+
+        var sdmx = get(path + "&format=sdmx", analyst);
+        assertThat(sdmx.statusCode()).isEqualTo(200);
+        assertThat(sdmx.headers().firstValue("Content-Type").orElse("")).contains("sdmx");
+        JsonNode message = Keycloak.JSON.readTree(sdmx.body());
+        JsonNode sdmxObservations = message.path("data").path("dataSets").get(0).path("observations");
+        assertThat(sdmxObservations.size()).isEqualTo(observations);
+        List<BigDecimal> sdmxValues = new ArrayList<>();
+        sdmxObservations.forEach(o -> {
+            if (o.get(0) != null && o.get(0).isNumber()) {
+                sdmxValues.add(o.get(0).decimalValue().stripTrailingZeros());
+            }
+        });
+        assertThat(sdmxValues).containsExactlyInAnyOrderElementsOf(values);
+
+        var xlsx = HTTP.send(
+                request(path + "&format=xlsx", analyst).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            int valueColumn = -1;
+            for (Cell c : sheet.getRow(0)) {
+                if (c.getStringCellValue().equals("value")) {
+                    valueColumn = c.getColumnIndex();
+                }
+            }
+            assertThat(valueColumn).isNotNegative();
+            assertThat(sheet.getLastRowNum()).as("one row per observation").isEqualTo(observations);
+            List<BigDecimal> xlsxValues = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Cell c = sheet.getRow(r).getCell(valueColumn);
+                if (c != null && c.getCellType() == CellType.NUMERIC) {
+                    xlsxValues.add(BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros());
+                }
+            }
+            assertThat(xlsxValues).containsExactlyInAnyOrderElementsOf(values);
+        }
+    }
+
+    static void assertReleased(JsonNode o, long n) {
+        String status = o.path("status").asString();
+        if (n > 0 && n < K) {
+            assertThat(status).as("a true count in 1..k-1 is suppressed").isEqualTo("suppressed");
+            assertThat(o.has("value")).isFalse();
+            return;
+        }
+        assertThat(status).isEqualTo("exact");
+        long v = o.path("value").asLong();
+        assertThat(v % B).as("released values are multiples of b").isZero();
+        assertThat(Math.abs(v - n)).as("within b of the truth").isLessThan(B);
+        assertThat(v == 0 || v >= K).as("never a value in 1..k-1").isTrue();
+    }
+
+    void assertThatLoginFails(String username) {
+        try {
+            keycloak.user(username);
+            throw new AssertionError(username + " could still sign in after being disabled");
+        } catch (IllegalStateException expected) {
+            assertThat(expected.getMessage()).contains("HTTP 400");
+        }
+    }
+
+    static Map<String, String> coordinates(JsonNode observation) {
+        Map<String, String> at = new LinkedHashMap<>();
+        observation
+                .path("coordinates")
+                .properties()
+                .forEach(e -> at.put(e.getKey(), e.getValue().asString()));
+        return at;
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return Keycloak.JSON.readTree(response.body());
+    }
+
+    static HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(federation.plan().gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+        return HTTP.send(
+                request(path, token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> multipart(String path, String token, String filename, byte[] file)
+            throws IOException, InterruptedException {
+        String boundary = "----tributary-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return HTTP.send(
+                request(path, token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
