@@ -125,7 +125,7 @@ class EnvironmentBindingTest {
         Map<String, String> env = ComposeFileTest.environment(ComposeFileTest.service("aggregator"));
         List<NodeEntry> nodes = binder(env)
                 .bind("tributary.aggregator.nodes", Bindable.listOf(NodeEntry.class))
-                .orElseThrow();
+                .get();
         assertThat(nodes)
                 .containsExactly(
                         new NodeEntry("kh", "KH", "http://node-kh:8081"),
@@ -137,7 +137,7 @@ class EnvironmentBindingTest {
     void the_regional_aggregator_binds_the_nodes_of_the_overlay_and_not_the_base_placeholder() {
         List<NodeEntry> nodes = binder(aggregatorConfig())
                 .bind("tributary.aggregator.nodes", Bindable.listOf(NodeEntry.class))
-                .orElseThrow();
+                .get();
         assertThat(nodes).extracting(NodeEntry::country).containsExactly("KH", "TH", "VN");
         assertThat(nodes).extracting(NodeEntry::baseUrl).allMatch(u -> u.startsWith("https://"));
     }
@@ -147,7 +147,7 @@ class EnvironmentBindingTest {
         for (String service : List.of("node-kh", "aggregator")) {
             URI jwks = binder(ComposeFileTest.environment(ComposeFileTest.service(service)))
                     .bind("tributary.security.jwk-set-uri", URI.class)
-                    .orElseThrow();
+                    .get();
             assertThat(jwks).hasHost("keycloak").hasPath("/realms/tributary/protocol/openid-connect/certs");
         }
     }
