@@ -17,7 +17,8 @@ import org.tributary.gateway.support.TestTokens;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tributary.gateway.rate-limit.replenish-rate=1", "tributary.gateway.rate-limit.burst-capacity=3"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(
+        timeout = "PT30S") // not 5 s: the first token check of a context once took just over 5 s on a busy CI machine
 class InMemoryRateLimitTest {
 
     static final EchoBackend NODE_KH = EchoBackend.start("kh");

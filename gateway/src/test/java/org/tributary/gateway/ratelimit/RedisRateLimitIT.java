@@ -27,7 +27,8 @@ import org.tributary.gateway.support.TestTokens;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tributary.gateway.rate-limit.replenish-rate=1", "tributary.gateway.rate-limit.burst-capacity=5"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(
+        timeout = "PT30S") // not 5 s: the first token check of a context once took just over 5 s on a busy CI machine
 class RedisRateLimitIT {
 
     static final String REDIS_HOST = System.getenv().getOrDefault("TRIBUTARY_IT_REDIS_HOST", "127.0.0.1");

@@ -24,7 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "tributary.gateway.cors.allowed-origins=https://app.tributary.example",
             "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1500ms"
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(
+        timeout = "PT30S") // not 5 s: the first token check of a context once took just over 5 s on a busy CI machine
 public abstract class GatewayTestBase {
 
     protected static final EchoBackend AGGREGATOR = EchoBackend.start("aggregator");
