@@ -21,6 +21,9 @@ public final class SimulatedNodes {
     private SimulatedNodes() {}
 
     public static void main(String[] args) throws IOException {
+        // Real nodes (Tomcat) set TCP_NODELAY; the JDK server does not by default, and with Nagle's algorithm on, a
+        // client's delayed ACK holds each answer back by ~40 ms (measured: 144 ms instead of 102 ms for a 100 ms stub).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int count = Integer.parseInt(args[0]);
         int firstPort = Integer.parseInt(args[1]);
         long delayMs = Long.parseLong(args[2]);
