@@ -170,12 +170,7 @@ public final class Federation implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ManagedProcess> all = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(all);
-        all.parallelStream().forEach(ManagedProcess::stop);
-        for (ManagedProcess p : all) {
-            ManagedProcess.stop(plan.runDir(), p.name());
-        }
+        processes.values().parallelStream().forEach(ManagedProcess::stop);
         processes.clear();
     }
 }

@@ -26,12 +26,14 @@ public final class ManagedProcess {
     private final String name;
     private final URI readiness;
     private final Path log;
+    private final Path pidFile;
     private final ProcessHandle handle;
 
-    private ManagedProcess(String name, URI readiness, Path log, ProcessHandle handle) {
+    private ManagedProcess(String name, URI readiness, Path log, Path pidFile, ProcessHandle handle) {
         this.name = name;
         this.readiness = readiness;
         this.log = log;
+        this.pidFile = pidFile;
         this.handle = handle;
     }
 
@@ -44,8 +46,9 @@ public final class ManagedProcess {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            Files.writeString(pidFile(runDir, name), Long.toString(process.pid()));
-            return new ManagedProcess(name, readiness, log, process.toHandle());
+            Path pidFile = pidFile(runDir, name);
+            Files.writeString(pidFile, Long.toString(process.pid()));
+            return new ManagedProcess(name, readiness, log, pidFile, process.toHandle());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -155,8 +158,14 @@ public final class ManagedProcess {
         return total;
     }
 
+    /** Stops the process and everything it started, and removes its PID file. */
     public void stop() {
         stopTree(handle);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String name() {

@@ -34,6 +34,16 @@ class AuthMatrixIT {
     /** Callers with valid tokens, by name. */
     static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
+    /**
+     * The same callers' tokens with the right key but another issuer: Keycloak names the issuer after the host it is
+     * asked on, so tokens asked for at {@code localhost} instead of {@code 127.0.0.1} are signed by the realm's key
+     * and carry {@code iss = http://localhost:<port>/realms/tributary}. Only the issuer check can refuse them.
+     */
+    static final Map<String, String> OTHER_ISSUER = new LinkedHashMap<>();
+
+    /** A token of realm master: another issuer and another key. */
+    static String otherRealm;
+
     static String expiredToken;
     static Instant expiredAfter;
 
@@ -52,6 +62,26 @@ class AuthMatrixIT {
         }
         TOKENS.put("aggregator", keycloak.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
         TOKENS.put("console", keycloak.client("tributary-security-console", KeycloakServer.DEMO_CONSOLE_SECRET));
+        var elsewhere = new Keycloak(federation.plan().keycloakUrl().replace("127.0.0.1", "localhost"));
+        for (String user : List.of("kh-caseworker", "kh-operator", "analyst", "security")) {
+            OTHER_ISSUER.put(user, elsewhere.user(user));
+        }
+        OTHER_ISSUER.put("aggregator", elsewhere.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
+        otherRealm = keycloak.masterAdmin();
+    }
+
+    @Test
+    void theOtherIssuerTokensDifferFromTheRealOnesOnlyInTheirIssuer() {
+        String real = TOKENS.get("analyst");
+        String other = OTHER_ISSUER.get("analyst");
+        assertThat(Keycloak.claims(other).path("iss").asString())
+                .isNotEqualTo(Keycloak.claims(real).path("iss").asString())
+                .isEqualTo(federation.plan().issuer().replace("127.0.0.1", "localhost"));
+        assertThat(Keycloak.header(other).path("kid").asString())
+                .as("signed by the realm's own key")
+                .isEqualTo(Keycloak.header(real).path("kid").asString());
+        assertThat(Keycloak.claims(other).path("aud"))
+                .isEqualTo(Keycloak.claims(real).path("aud"));
     }
 
     @AfterAll
@@ -135,9 +165,12 @@ class AuthMatrixIT {
     void everyProtectedEndpointAnswersEveryKindOfCallerAsTheRolesTableSays() {
         List<Check> checks = new ArrayList<>();
         for (Endpoint e : endpoints()) {
-            String right = TOKENS.get(e.allowed().iterator().next());
+            String rightCaller = e.allowed().iterator().next();
+            String right = TOKENS.get(rightCaller);
             checks.add(new Check(e, "no token", null, 401));
-            checks.add(new Check(e, "wrong issuer (realm master)", keycloak.masterAdmin(), 401));
+            checks.add(
+                    new Check(e, "wrong issuer, right key (" + rightCaller + ")", OTHER_ISSUER.get(rightCaller), 401));
+            checks.add(new Check(e, "other realm (master)", otherRealm, 401));
             checks.add(new Check(e, "wrong audience (security console client)", TOKENS.get("console"), 401));
             checks.add(new Check(e, "alg none", Keycloak.withAlgNone(right), 401));
             checks.add(new Check(e, "bad signature", Keycloak.withBadSignature(right), 401));

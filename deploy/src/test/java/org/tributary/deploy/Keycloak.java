@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +52,7 @@ final class Keycloak {
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
-    /** The bootstrap admin's token from realm master: a real Keycloak token with the wrong issuer. */
+    /** The bootstrap admin's token from realm master: another issuer and another signing key. */
     String masterAdmin() {
         return token(
                 "master",
@@ -65,10 +64,9 @@ final class Keycloak {
     }
 
     private String token(String realm, Map<String, String> form) {
-        String body = new LinkedHashMap<>(form)
-                .entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         try {
             var response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
@@ -92,6 +90,11 @@ final class Keycloak {
     /** The token's claims, read without checking (for the test's own bookkeeping). */
     static JsonNode claims(String token) {
         return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    /** The token's header, read without checking. */
+    static JsonNode header(String token) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
     }
 
     /** The same claims under {@code alg: none}, without a signature. */

@@ -2,6 +2,7 @@ package org.tributary.gateway.access;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +37,19 @@ public class AccessEvents {
         events.addLast(event);
     }
 
-    /** Up to {@code limit} events, newest first. */
-    public synchronized List<AccessEvent> latest(int limit) {
-        List<AccessEvent> out = new ArrayList<>(Math.min(limit, events.size()));
-        for (Iterator<AccessEvent> it = events.descendingIterator(); it.hasNext() && out.size() < limit; ) {
-            out.add(it.next());
+    /**
+     * The {@code limit} most recently finished requests, newest request first. Events are stored when a request
+     * finishes, which is not always the order they came in (a slow request finishes after a later fast one), so they
+     * are ordered by their start time.
+     */
+    public List<AccessEvent> latest(int limit) {
+        List<AccessEvent> out = new ArrayList<>(Math.min(limit, capacity));
+        synchronized (this) {
+            for (Iterator<AccessEvent> it = events.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+                out.add(it.next());
+            }
         }
+        out.sort(Comparator.comparing(AccessEvent::time).reversed());
         return out;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AccessEventsTest {
 
     private static AccessEvent event(int n) {
-        return new AccessEvent(Instant.EPOCH, "c" + n, "r", "GET", "/p/" + n, 200, 1, null, List.of());
+        return new AccessEvent(Instant.EPOCH.plusMillis(n), "c" + n, "r", "GET", "/p/" + n, 200, 1, null, List.of());
     }
 
     @Test
@@ -20,5 +20,14 @@ class AccessEventsTest {
         }
         assertThat(events.latest(10)).extracting(AccessEvent::correlationId).containsExactly("c5", "c4", "c3");
         assertThat(events.latest(2)).extracting(AccessEvent::correlationId).containsExactly("c5", "c4");
+    }
+
+    @Test
+    void aSlowRequestThatFinishesAfterALaterOneIsListedByWhenItCameIn() {
+        AccessEvents events = new AccessEvents(10);
+        events.add(event(2)); // fast, came in second, finished first
+        events.add(event(1)); // slow, came in first
+        events.add(event(3));
+        assertThat(events.latest(10)).extracting(AccessEvent::correlationId).containsExactly("c3", "c2", "c1");
     }
 }
