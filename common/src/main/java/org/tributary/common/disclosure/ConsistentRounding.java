@@ -47,6 +47,16 @@ public final class ConsistentRounding {
         return draw(cellKey) < (double) remainder / base ? down + base : down;
     }
 
+    /**
+     * The first 16 bytes of HMAC-SHA256(secret, a fixed label), hex: tells whether two releases used the same
+     * secret, and nothing about the secret itself.
+     */
+    public String fingerprint() {
+        byte[] digest = macs.get()
+                .doFinal("tributary:release-secret-fingerprint".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    }
+
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

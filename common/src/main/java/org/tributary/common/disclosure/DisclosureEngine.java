@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class DisclosureEngine {
 
-    private final ConsistentRounding rounding;
+    final ConsistentRounding rounding;
     private final String nodeId;
     private final Clock clock;
 
@@ -44,32 +44,52 @@ public final class DisclosureEngine {
     /**
      * Steps 2 to 6 for a counted table.
      *
-     * @param selected persons matched by the query's filters ({@code N})
-     * @param total persons on the node ({@code T})
+     * @param population persons matched by the query's filters ({@code N}) and on the node ({@code T})
      * @param cells interior cells and margins, as counted
      * @param multiResponse the query's dimensions where a person may count in several cells
      */
     public Release protect(
             CountQuery query,
             DisclosurePolicy policy,
-            long selected,
-            long total,
+            Population population,
             List<TrueCell> cells,
             List<String> multiResponse) {
         if (policy.killSwitch()) {
             return new Release.Refusal(RefusalReason.RELEASE_DISABLED, "kill switch on");
         }
-        Decision population = PopulationRule.check(selected, total, policy);
-        if (population instanceof Decision.Refused refused) {
+        Decision allowed = populationRule(population, policy);
+        if (allowed instanceof Decision.Refused refused) {
             return new Release.Refusal(refused.reason(), refused.detail());
         }
+        return protectCounted(query, policy, cells, multiResponse);
+    }
+
+    /**
+     * The population rule on protected numbers: {@code N} and {@code T} consistently rounded to base {@code b} with
+     * their own cell keys (the value a grand total over those persons would be released as), never the true counts.
+     */
+    public Decision populationRule(Population population, DisclosurePolicy policy) {
+        int b = policy.roundingBase();
+        long n = rounding.round(population.selected(), population.selectedKeySum() & 0xFFFF_FFFFL, b);
+        long t = rounding.round(population.total(), population.totalKeySum() & 0xFFFF_FFFFL, b);
+        return PopulationRule.check(n, t, policy);
+    }
+
+    /** Steps 3 to 6 for a table whose population was admitted. */
+    Release protectCounted(
+            CountQuery query, DisclosurePolicy policy, List<TrueCell> cells, List<String> multiResponse) {
         List<ReleasedCell> released = policy.mode() == ReleaseMode.ROUNDING
                 ? rounded(cells, policy)
                 : suppressed(cells, policy, query.dimensions().size()).orElse(null);
         if (released == null) {
             return new Release.Refusal(RefusalReason.TABLE_NOT_PROTECTABLE, "suppression cannot protect this table");
         }
-        var metadata = new ReleaseMetadata(
+        return new Release.Table(released, metadata(query, policy, multiResponse, null));
+    }
+
+    ReleaseMetadata metadata(
+            CountQuery query, DisclosurePolicy policy, List<String> multiResponse, ReleaseMetadata.Noise noise) {
+        return new ReleaseMetadata(
                 nodeId,
                 policy.version(),
                 policy.mode(),
@@ -78,8 +98,60 @@ public final class DisclosureEngine {
                 clock.instant(),
                 query.dimensions(),
                 List.copyOf(multiResponse),
-                policy.suppressZeros());
-        return new Release.Table(released, metadata);
+                policy.suppressZeros(),
+                noise);
+    }
+
+    /** A differentially private answer, the noisy values it drew, and what it cost. */
+    public record NoisyRelease(Release release, Map<String, Long> drawn, long nanoRho) {}
+
+    /**
+     * An ad-hoc query under {@link ReleaseMode#DIFFERENTIAL_PRIVACY}: noisy cells and margins for the counted grid
+     * ({@link NoisyTables}), then the population rule on the noisy {@code N} (against the rounded {@code T}). The
+     * privacy loss is spent whether the rule then refuses or not: the refusal is decided on the noisy answer.
+     *
+     * @param earlier noisy values drawn earlier in this period, by cell definition
+     */
+    public NoisyRelease protectNoisy(
+            CountQuery query,
+            DisclosurePolicy policy,
+            NoisyTables.Counted counted,
+            Population population,
+            Map<String, Long> earlier,
+            RandomWords random) {
+        DpSettings dp = policy.dp();
+        long d2 = counted.squaredSensitivity(dp.multiResponseBound());
+        long cost = PrivacyLoss.cost(d2, dp.sigma());
+        NoisyTables.Noisy noisy = NoisyTables.release(counted, new DiscreteGaussian(dp.sigma()), earlier, random);
+        long total = rounding.round(population.total(), population.totalKeySum() & 0xFFFF_FFFFL, policy.roundingBase());
+        Decision allowed = PopulationRule.check(noisy.noisyPopulation(), total, policy);
+        if (allowed instanceof Decision.Refused refused) {
+            return new NoisyRelease(new Release.Refusal(refused.reason(), refused.detail()), noisy.drawn(), cost);
+        }
+        List<String> multi = new ArrayList<>();
+        for (int i = 0; i < counted.dimensions().size(); i++) {
+            if (counted.multiResponse().get(i)) {
+                multi.add(counted.dimensions().get(i));
+            }
+        }
+        var noise = new ReleaseMetadata.Noise(dp.sigma(), d2, cost, dp.multiResponseBound());
+        var metadata = new ReleaseMetadata(
+                nodeId,
+                policy.version(),
+                ReleaseMode.DIFFERENTIAL_PRIVACY,
+                policy.threshold(),
+                policy.roundingBase(),
+                clock.instant(),
+                query.dimensions(),
+                multi,
+                false,
+                noise);
+        return new NoisyRelease(new Release.Table(noisy.cells(), metadata), noisy.drawn(), cost);
+    }
+
+    /** A fingerprint of the rounding secret: names it in audit entries without revealing it. */
+    public String secretFingerprint() {
+        return rounding.fingerprint();
     }
 
     /** Rounding and primary suppression, cell by cell: each released value depends on its own persons only. */
@@ -97,7 +169,7 @@ public final class DisclosureEngine {
         if (n == 0) {
             return policy.suppressZeros()
                     ? ReleasedCell.suppressed(cell.coordinates())
-                    : ReleasedCell.value(cell.coordinates(), 0);
+                    : ReleasedCell.value(cell.coordinates(), 0, CellStatus.EXACT);
         }
         if (n < k) {
             return ReleasedCell.suppressed(cell.coordinates());
@@ -108,7 +180,7 @@ public final class DisclosureEngine {
             // With b < k rounding down could land in 1..k-1, a value that must never be released.
             value = ((k + b - 1) / b) * (long) b;
         }
-        return ReleasedCell.value(cell.coordinates(), value);
+        return ReleasedCell.value(cell.coordinates(), value, CellStatus.ROUNDED);
     }
 
     /** Exact values with primary and secondary suppression, or empty when the table cannot be protected. */
@@ -142,7 +214,7 @@ public final class DisclosureEngine {
             out.add(
                     hide
                             ? ReleasedCell.suppressed(cell.coordinates())
-                            : ReleasedCell.value(cell.coordinates(), cell.count()));
+                            : ReleasedCell.value(cell.coordinates(), cell.count(), CellStatus.EXACT));
         }
         return Optional.of(out);
     }

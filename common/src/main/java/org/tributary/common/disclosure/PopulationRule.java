@@ -5,6 +5,9 @@ package org.tributary.common.disclosure;
  * answer only if {@code minPopulation <= n <= total - minPopulation}. The upper bound stops "everyone except X".
  * A query that selects everyone ({@code n == total}, no restriction) has an empty complement and is allowed: the
  * contract refuses {@code total - minPopulation + 1 ... total - 1}.
+ *
+ * <p>The rule is decided on protected numbers (the rounded or noisy {@code n} and {@code total}), never on true
+ * ones: a refusal decided on the true count would answer "is {@code n ≥ minPopulation}?" exactly.
  */
 public final class PopulationRule {
 

@@ -26,7 +26,7 @@ class DisclosureLawsTest {
     }
 
     List<ReleasedCell> release(List<TrueCell> cells, DisclosurePolicy policy, int dimensions) {
-        var release = engine.protect(query(dimensions), policy, 1000, 100_000, cells, List.of());
+        var release = engine.protect(query(dimensions), policy, new Population(1000, 0, 100_000, 0), cells, List.of());
         assertThat(release).isInstanceOf(Release.Table.class);
         return ((Release.Table) release).cells();
     }
@@ -78,8 +78,8 @@ class DisclosureLawsTest {
         }
         assertThat(answers).hasSize(1);
         assertThat(new DisclosureEngine(Tables.SECRET, "KH", CLOCK)
-                        .protect(query(2), policy, 1000, 100_000, cells, List.of()))
-                .isEqualTo(engine.protect(query(2), policy, 1000, 100_000, cells, List.of()));
+                        .protect(query(2), policy, new Population(1000, 0, 100_000, 0), cells, List.of()))
+                .isEqualTo(engine.protect(query(2), policy, new Population(1000, 0, 100_000, 0), cells, List.of()));
     }
 
     @Test
@@ -152,7 +152,8 @@ class DisclosureLawsTest {
     @Test
     void theKillSwitchRefusesEverything() {
         var off = new DisclosurePolicy(2, 5, 5, ReleaseMode.ROUNDING, 20, Set.of("a"), 3, true, false);
-        var release = engine.protect(query(1), off, 500, 1000, List.of(new TrueCell(List.of("x"), 50, 1)), List.of());
+        var release = engine.protect(
+                query(1), off, new Population(500, 0, 1000, 0), List.of(new TrueCell(List.of("x"), 50, 1)), List.of());
         assertThat(release).isEqualTo(new Release.Refusal(RefusalReason.RELEASE_DISABLED, "kill switch on"));
         assertThat(RefusalReason.RELEASE_DISABLED.status()).isEqualTo(503);
     }
@@ -162,7 +163,8 @@ class DisclosureLawsTest {
         var r = new Random(6);
         var cells = Tables.withMargins(Tables.randomInterior(r, 5, 4), 2, r);
         var policy = Tables.policy(5, 5, ReleaseMode.ROUNDING);
-        var release = (Release.Table) engine.protect(query(2), policy, 1000, 100_000, cells, List.of("b"));
+        var release = (Release.Table)
+                engine.protect(query(2), policy, new Population(1000, 0, 100_000, 0), cells, List.of("b"));
         assertThat(release.metadata())
                 .isEqualTo(new ReleaseMetadata(
                         "KH", 1, ReleaseMode.ROUNDING, 5, 5, CLOCK.instant(), List.of("a", "b"), List.of("b"), false));
@@ -211,11 +213,20 @@ class DisclosureLawsTest {
         assertThat(bad.problems())
                 .containsExactlyInAnyOrder(
                         "threshold k must be at least 3",
-                        "rounding base b must be at least 1",
-                        "mode must be ROUNDING or SUPPRESSION_ONLY",
+                        "roundingBase b must be at least 3 (a base of 1 or 2 releases exact values that margins undo)",
+                        "mode must be ROUNDING or SUPPRESSION_ONLY (how catalogue releases are protected)",
                         "minPopulation must be at least the threshold k",
                         "maxDimensions must be between 1 and 5",
                         "allowedDimensions must name at least one dimension");
         assertThat(DisclosurePolicy.defaults(1, Set.of("year")).problems()).isEmpty();
+        for (int b : new int[] {1, 2}) {
+            var lowBase = new DisclosurePolicy(1, 5, b, ReleaseMode.ROUNDING, 20, Set.of("year"), 3, false, false);
+            assertThat(lowBase.problems()).as("b = %d", b).hasSize(1);
+        }
+        var dpCatalogue =
+                new DisclosurePolicy(1, 5, 5, ReleaseMode.DIFFERENTIAL_PRIVACY, 20, Set.of("year"), 3, false, false);
+        assertThat(dpCatalogue.problems())
+                .as("catalogue releases are rounded or suppressed")
+                .hasSize(1);
     }
 }

@@ -54,9 +54,8 @@ class SecondarySuppressionAuditTest {
             List<TrueCell> cells = Tables.withMargins(interior, dimensions, r);
             var release = engine.protect(
                     new CountQuery(List.of("a", "b", "c").subList(0, dimensions), null, null, null),
-                    Tables.policy(k, 1, ReleaseMode.SUPPRESSION_ONLY),
-                    1000,
-                    100_000,
+                    Tables.policy(k, 5, ReleaseMode.SUPPRESSION_ONLY),
+                    new Population(1000, 0, 100_000, 0),
                     cells,
                     List.of());
             if (release instanceof Release.Refusal) {
