@@ -102,6 +102,66 @@ public final class DisclosureEngine {
                 noise);
     }
 
+    /**
+     * One table of a linked set, as counted.
+     *
+     * @param exclusive per multi-response dimension, its codes a person holds only alone
+     */
+    public record LinkedInput(
+            String id,
+            CountQuery query,
+            Map<String, Set<String>> filters,
+            Population population,
+            List<TrueCell> cells,
+            List<String> multiResponse,
+            Map<String, Set<String>> exclusive) {}
+
+    /**
+     * A linked set of catalogue tables in {@link ReleaseMode#SUPPRESSION_ONLY}: each table's population rule, then
+     * {@link LinkedSuppression} over all admitted tables together.
+     *
+     * @param earlier cells released exactly by earlier periods' releases of these tables
+     * @return each table's release or refusal, by id, in the order given
+     */
+    public Map<String, Release> protectLinked(
+            List<LinkedInput> tables, DisclosurePolicy policy, Map<CellKey, Long> earlier) {
+        Map<String, Release> out = new java.util.LinkedHashMap<>();
+        List<LinkedSuppression.CountedTable> admitted = new ArrayList<>();
+        Map<String, LinkedInput> byId = new HashMap<>();
+        for (LinkedInput t : tables) {
+            if (policy.killSwitch()) {
+                out.put(t.id(), new Release.Refusal(RefusalReason.RELEASE_DISABLED, "kill switch on"));
+                continue;
+            }
+            Decision allowed = populationRule(t.population(), policy);
+            if (allowed instanceof Decision.Refused refused) {
+                out.put(t.id(), new Release.Refusal(refused.reason(), refused.detail()));
+                continue;
+            }
+            out.put(t.id(), null);
+            byId.put(t.id(), t);
+            admitted.add(new LinkedSuppression.CountedTable(
+                    t.id(),
+                    t.query().dimensions(),
+                    t.filters(),
+                    Set.copyOf(t.multiResponse()),
+                    t.cells(),
+                    policy.suppressZeros(),
+                    t.exclusive()));
+        }
+        var outcome = LinkedSuppression.protect(admitted, policy.threshold(), earlier);
+        for (var e : outcome.released().entrySet()) {
+            LinkedInput t = byId.get(e.getKey());
+            out.put(e.getKey(), new Release.Table(e.getValue(), metadata(t.query(), policy, t.multiResponse(), null)));
+        }
+        for (String id : outcome.withheld()) {
+            out.put(
+                    id,
+                    new Release.Refusal(RefusalReason.TABLE_NOT_PROTECTABLE, "not protectable within the linked set"));
+        }
+        return out;
+    }
+
     /** A differentially private answer, the noisy values it drew, and what it cost. */
     public record NoisyRelease(Release release, Map<String, Long> drawn, long nanoRho) {}
 
@@ -122,8 +182,14 @@ public final class DisclosureEngine {
         DpSettings dp = policy.dp();
         long d2 = counted.squaredSensitivity(dp.multiResponseBound());
         long cost = PrivacyLoss.cost(d2, dp.sigma());
-        NoisyTables.Noisy noisy = NoisyTables.release(counted, new DiscreteGaussian(dp.sigma()), earlier, random);
-        long total = rounding.round(population.total(), population.totalKeySum() & 0xFFFF_FFFFL, policy.roundingBase());
+        NoisyTables.Noisy noisy =
+                NoisyTables.release(counted, new DiscreteGaussian(dp.sigma()), policy.threshold(), earlier, random);
+        boolean restricted = !query.filters().isEmpty() || query.yearFrom() != null || query.yearTo() != null;
+        // A query that restricts nobody selects everyone: it has no complement to protect (and its noisy N must not
+        // be compared with T as if it had one).
+        long total = restricted
+                ? rounding.round(population.total(), population.totalKeySum() & 0xFFFF_FFFFL, policy.roundingBase())
+                : noisy.noisyPopulation();
         Decision allowed = PopulationRule.check(noisy.noisyPopulation(), total, policy);
         if (allowed instanceof Decision.Refused refused) {
             return new NoisyRelease(new Release.Refusal(refused.reason(), refused.detail()), noisy.drawn(), cost);

@@ -43,6 +43,9 @@ public final class LinkedSuppression {
 
     private static final double EPS = 1e-6;
 
+    /** Connected parts larger than this are audited over a wide neighbourhood instead (a subset: still safe). */
+    static final int MAX_COMPONENT = 300;
+
     private LinkedSuppression() {}
 
     /**
@@ -213,18 +216,19 @@ public final class LinkedSuppression {
                 if (marginHidden || small.isEmpty()) {
                     continue;
                 }
-                SecondarySuppression.complete(t.dimensions().size(), interior, small, k)
+                SecondarySuppression.complete(t.dimensions().size(), interior, small, k, true)
                         .ifPresent(more -> more.forEach(c -> hidden.add(CellKey.of(t.filters(), t.dimensions(), c))));
             }
         }
 
         /**
-         * The cheapest released cell linked with {@code cell} or with the hidden cells linked with it. Cheapest is
-         * fewest persons hidden, a margin counting five times its size (hiding a total weakens every cell below it,
-         * in every table that holds it, and is rarely what frees a cell).
+         * The cheapest released cell sharing a relation with {@code cell}; if there is none, the cheapest linked with
+         * the hidden cells linked with it. Cheapest is fewest persons hidden, a margin counting five times its size
+         * (hiding a total weakens every cell below it, in every table that holds it, and is rarely what frees a cell).
          */
         private Optional<CellKey> cheapestCover(CellKey cell) {
-            return cheapest(component(cell));
+            Optional<CellKey> near = cheapest(List.of(cell));
+            return near.isPresent() ? near : cheapest(component(cell));
         }
 
         private Optional<CellKey> cheapest(Collection<CellKey> around) {
@@ -251,26 +255,58 @@ public final class LinkedSuppression {
             return hidden.contains(key) && !known.contains(key);
         }
 
-        /** The LP interval audit of one hidden cell over its connected part of the constraints. */
+        /**
+         * The LP interval audit of one hidden cell. First over its neighbourhood (hidden cells two relations away),
+         * every other hidden cell held at its true value: that program's interval lies inside the full one, so if it
+         * already holds two integers reaching k the cell is protected. Only otherwise over its whole connected part
+         * (bounded in size; beyond it, a wider neighbourhood — still a subset, so still on the safe side).
+         */
         private boolean protectedCell(CellKey cell) {
             if (!variable(cell)) {
                 return false; // known to the attacker from an earlier release
             }
+            if (interval(cell, neighbourhood(cell, 2))) {
+                return true;
+            }
             Set<CellKey> component = component(cell);
+            return interval(cell, component.size() <= MAX_COMPONENT ? component : neighbourhood(cell, 4));
+        }
+
+        private boolean interval(CellKey cell, Set<CellKey> free) {
             List<Relation> rows = new ArrayList<>();
             Set<Relation> seen = new HashSet<>();
-            for (CellKey v : component) {
+            for (CellKey v : free) {
                 for (Relation r : relationsOf.getOrDefault(v, List.of())) {
                     if (seen.add(r)) {
                         rows.add(r);
                     }
                 }
             }
-            double min = solve(cell, component, rows, false);
-            double max = solve(cell, component, rows, true);
+            double min = solve(cell, free, rows, false);
+            double max = solve(cell, free, rows, true);
             long low = (long) Math.ceil(min - EPS);
             long high = Double.isInfinite(max) ? Long.MAX_VALUE : (long) Math.floor(max + EPS);
             return high - low >= 1 && high >= k;
+        }
+
+        /** The hidden cells at most {@code depth} relations away from {@code start}. */
+        private Set<CellKey> neighbourhood(CellKey start, int depth) {
+            Set<CellKey> seen = new HashSet<>(List.of(start));
+            List<CellKey> frontier = List.of(start);
+            for (int d = 0; d < depth && !frontier.isEmpty(); d++) {
+                List<CellKey> next = new ArrayList<>();
+                for (CellKey v : frontier) {
+                    for (Relation r : relationsOf.getOrDefault(v, List.of())) {
+                        for (CellKey other : r.cells()) {
+                            if (variable(other) && seen.add(other)) {
+                                next.add(other);
+                            }
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            return seen;
         }
 
         /** The hidden cells linked to {@code start} through relations holding two or more of them. */
@@ -332,7 +368,8 @@ public final class LinkedSuppression {
                 // were pinned at its value, which makes it unprotected and hides more (never less).
                 return count.get(target);
             }
-            return vars.get(target).getValue().doubleValue();
+            // The objective is the target cell alone: its optimum is the cell's bound.
+            return result.getValue();
         }
 
         /** Parent–child relations between every pair of keys (see the class comment). */

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Differentially private count tables: discrete Gaussian noise on every cell of the query's grid (zeros included:
  * leaving out empty cells would tell which combinations exist), margins as sums of noisy cells (post-processing,
- * which costs no privacy), every released value a non-negative integer.
+ * which costs no privacy), every released value a non-negative integer outside {@code 1..k−1}.
  *
  * <p><b>Contribution.</b> Over single-response dimensions a person is in exactly one interior cell. In a
  * multi-response dimension the node counts a person in at most {@code c} of their codes (the bound), and margins over
@@ -99,6 +99,16 @@ public final class NoisyTables {
      */
     public static Noisy release(
             Counted counted, DiscreteGaussian noise, Map<String, Long> earlier, RandomWords random) {
+        return release(counted, noise, 1, earlier, random);
+    }
+
+    /**
+     * As above, with values shown so that none lies in {@code 1..k−1}: a noisy value below {@code k} is shown as 0 or
+     * {@code k}, whichever is nearer (post-processing: it costs no privacy, and keeps the law every released number
+     * obeys, whatever path it took).
+     */
+    public static Noisy release(
+            Counted counted, DiscreteGaussian noise, int threshold, Map<String, Long> earlier, RandomWords random) {
         int dims = counted.dimensions().size();
         int multiMask = counted.multiMask();
         Map<String, Long> drawn = new LinkedHashMap<>();
@@ -145,13 +155,24 @@ public final class NoisyTables {
         List<ReleasedCell> cells = new ArrayList<>(out.size());
         long population = 0;
         for (var e : out.entrySet()) {
-            long value = Math.max(0, e.getValue()[0]);
+            long value = shown(e.getValue()[0], threshold);
             cells.add(ReleasedCell.noisy(e.getKey(), value, standardError(noise.sigma(), e.getValue()[1])));
             if (e.getKey().stream().allMatch(java.util.Objects::isNull)) {
                 population = e.getValue()[0];
             }
         }
         return new Noisy(cells, drawn, population);
+    }
+
+    /** A noisy value as shown: never negative, never in {@code 1..k−1}. */
+    static long shown(long noisy, int threshold) {
+        if (noisy <= 0) {
+            return 0;
+        }
+        if (noisy < threshold) {
+            return 2 * noisy < threshold ? 0 : threshold;
+        }
+        return noisy;
     }
 
     /** σ·√m for a sum of m noisy cells, to two decimals (the discrete Gaussian's deviation is at most σ). */

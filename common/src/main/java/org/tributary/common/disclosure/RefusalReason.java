@@ -12,7 +12,18 @@ public enum RefusalReason {
     INVALID_YEAR_RANGE(400, "The year range is empty or out of bounds."),
     POPULATION_TOO_SMALL(422, "The query selects too few persons to be released."),
     POPULATION_TOO_LARGE(422, "The query selects nearly everyone; its complement would be too small."),
-    TABLE_NOT_PROTECTABLE(422, "The table cannot be protected by suppression; use fewer or coarser dimensions.");
+    TABLE_NOT_PROTECTABLE(422, "The table cannot be protected by suppression; use fewer or coarser dimensions."),
+    AD_HOC_NOT_OFFERED(
+            422,
+            "This node answers ad-hoc queries only under differential privacy, and its policy does not offer it:"
+                    + " read its catalogue release instead."),
+    BUDGET_EXHAUSTED(429, "The privacy budget for this period would be exceeded by this query."),
+    GRID_TOO_LARGE(
+            400,
+            "The query's grid (every combination of codes) is larger than this node allows under differential"
+                    + " privacy: restrict a dimension with a filter or ask fewer dimensions."),
+    REQUESTER_UNVERIFIED(
+            403, "The person this query is for could not be verified: their own token must accompany the query.");
 
     private final int status;
     private final String sentence;

@@ -42,6 +42,19 @@ final class SecondarySuppression {
      */
     static Optional<Set<List<String>>> complete(
             int dimensions, Map<List<String>, Long> interior, Set<List<String>> primary, int threshold) {
+        return complete(dimensions, interior, primary, threshold, false);
+    }
+
+    /**
+     * As above; with {@code bestEffort}, primary cells no box can cover are left as they are (for a caller that
+     * protects them otherwise) instead of making the whole table unprotectable.
+     */
+    static Optional<Set<List<String>>> complete(
+            int dimensions,
+            Map<List<String>, Long> interior,
+            Set<List<String>> primary,
+            int threshold,
+            boolean bestEffort) {
         if (primary.isEmpty()) {
             return Optional.of(Set.of());
         }
@@ -91,6 +104,9 @@ final class SecondarySuppression {
             long bestCost = Long.MAX_VALUE;
             int[] alt = new int[dimensions];
             if (!firstAlternative(alt, at, sizes)) {
+                if (bestEffort) {
+                    continue;
+                }
                 return Optional.empty();
             }
             do {
@@ -114,6 +130,9 @@ final class SecondarySuppression {
                 }
             } while (nextAlternative(alt, at, sizes));
             if (bestCost == Long.MAX_VALUE) {
+                if (bestEffort) {
+                    continue;
+                }
                 return Optional.empty();
             }
             for (int mask = 1; mask < masks; mask++) {

@@ -21,6 +21,8 @@ public enum ProblemType {
     FILE_UNREADABLE("file-unreadable", "File cannot be read", 400),
     QUERY_REFUSED("query-refused", "Query refused by disclosure policy", 422),
     RELEASE_DISABLED("release-disabled", "Release disabled on this node", 503),
+    AD_HOC_NOT_OFFERED("ad-hoc-not-offered", "Ad-hoc queries not offered in this mode", 422),
+    BUDGET_EXHAUSTED("budget-exhausted", "Privacy budget exhausted", 429),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Access denied", 403),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),

@@ -34,20 +34,40 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** One entry. The canonical query and the digest of what was released; never the released cells themselves. */
+    /**
+     * One entry. The canonical query and the digest of what was released; never the released cells themselves.
+     *
+     * @param requester the person the entry is for (a token subject), verified by the node
+     * @param client the client that relayed a federation call (the aggregator's service account), if any
+     * @param cost privacy budget spent (nano-ρ), for a differentially private answer
+     */
     public record Entry(
             long seq,
             Instant at,
             String requester,
+            String client,
             String kind,
             String canonicalQuery,
             String releasedDigest,
             String refusalReason,
+            Long cost,
             String previousHash,
             String hash) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Entry append(String requester, String kind, String canonicalQuery, String releasedDigest, String refusal) {
+        return append(requester, null, kind, canonicalQuery, releasedDigest, refusal, null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Entry append(
+            String requester,
+            String client,
+            String kind,
+            String canonicalQuery,
+            String releasedDigest,
+            String refusal,
+            Long cost) {
         jdbc.sql("select pg_advisory_xact_lock(?)")
                 .param(LOCK)
                 .query(Object.class)
@@ -58,21 +78,24 @@ public class AuditLog {
         long seq = last.map(l -> (Long) l[0] + 1).orElse(1L);
         String previous = last.map(l -> (String) l[1]).orElse(GENESIS);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = hash(seq, at, requester, kind, canonicalQuery, releasedDigest, refusal, previous);
-        jdbc.sql("insert into release_audit (seq, at, requester, kind, canonical_query, released_digest,"
-                        + " refusal_reason, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        String hash = hash(seq, at, requester, client, kind, canonicalQuery, releasedDigest, refusal, cost, previous);
+        jdbc.sql("insert into release_audit (seq, at, requester, client, kind, canonical_query, released_digest,"
+                        + " refusal_reason, cost, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         seq,
                         Timestamp.from(at),
                         requester,
+                        client,
                         kind,
                         canonicalQuery,
                         releasedDigest,
                         refusal,
+                        cost,
                         previous,
                         hash)
                 .update();
-        return new Entry(seq, at, requester, kind, canonicalQuery, releasedDigest, refusal, previous, hash);
+        return new Entry(
+                seq, at, requester, client, kind, canonicalQuery, releasedDigest, refusal, cost, previous, hash);
     }
 
     /** A page of entries, newest first, optionally within a time window and for one requester. */
@@ -86,10 +109,12 @@ public class AuditLog {
                         rs.getLong("seq"),
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("requester"),
+                        rs.getString("client"),
                         rs.getString("kind"),
                         rs.getString("canonical_query"),
                         rs.getString("released_digest"),
                         rs.getString("refusal_reason"),
+                        (Long) rs.getObject("cost"),
                         rs.getString("previous_hash"),
                         rs.getString("hash")))
                 .list();
@@ -122,10 +147,12 @@ public class AuditLog {
                         seq,
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("requester"),
+                        rs.getString("client"),
                         rs.getString("kind"),
                         rs.getString("canonical_query"),
                         rs.getString("released_digest"),
                         rs.getString("refusal_reason"),
+                        (Long) rs.getObject("cost"),
                         rs.getString("previous_hash"));
                 if (!recomputed.equals(rs.getString("hash"))) {
                     problem = "content does not match its hash";
@@ -145,10 +172,12 @@ public class AuditLog {
             long seq,
             Instant at,
             String requester,
+            String client,
             String kind,
             String query,
             String digest,
             String refusal,
+            Long cost,
             String previous) {
         String canonical = String.join(
                 "\u001f",
@@ -160,6 +189,10 @@ public class AuditLog {
                 String.valueOf(digest),
                 String.valueOf(refusal),
                 previous);
+        if (client != null || cost != null) {
+            // Entries from before the client and the cost were recorded hash as they always did.
+            canonical = canonical + "\u001f" + client + "\u001f" + cost;
+        }
         return sha256(canonical);
     }
 

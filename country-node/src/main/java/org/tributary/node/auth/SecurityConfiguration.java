@@ -21,7 +21,8 @@ import org.tributary.node.config.NodeProperties;
  *
  * <ul>
  *   <li>{@code /api/cases}, {@code /api/imports}: a case worker or node operator of this node's country;
- *   <li>{@code /api/policy}: a node operator of this country;
+ *   <li>{@code /api/policy}, {@code /api/budget}, {@code /api/release-periods}, {@code /api/catalogue-release}: a
+ *       node operator of this country;
  *   <li>{@code /api/audit}: a node operator of this country, or a security officer;
  *   <li>{@code /federation/**}: the aggregator's service account ({@code federation-aggregator}) only;
  *   <li>health probes and the API description: open.
@@ -50,7 +51,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/federation/**")
                         .hasRole(Role.FEDERATION_AGGREGATOR.realmRole())
-                        .requestMatchers("/api/policy", "/api/policy/**")
+                        .requestMatchers(
+                                "/api/policy",
+                                "/api/policy/**",
+                                "/api/budget",
+                                "/api/budget/**",
+                                "/api/release-periods",
+                                "/api/release-periods/**",
+                                "/api/catalogue-release")
                         .access(new CountryAccess(country, Role.NODE_OPERATOR))
                         .requestMatchers("/api/audit", "/api/audit/**")
                         .access(anyOf(

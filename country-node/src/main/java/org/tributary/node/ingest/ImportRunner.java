@@ -47,6 +47,8 @@ class ImportRunner {
     private final ExecutorService readers;
     private final Clock clock;
 
+    private final org.tributary.node.cases.CaseStatistics statistics;
+
     ImportRunner(
             DataSource dataSource,
             TransactionTemplate transactions,
@@ -55,7 +57,9 @@ class ImportRunner {
             JsonMapper json,
             CaseRules rules,
             @Qualifier("importReaderExecutor") ExecutorService readers,
-            Clock clock) {
+            Clock clock,
+            org.tributary.node.cases.CaseStatistics statistics) {
+        this.statistics = statistics;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.writer = writer;
@@ -96,6 +100,9 @@ class ImportRunner {
                                 + "Correct them and send the file again, or import with mode=partial.",
                         clock.instant());
             } else {
+                if (result.inserted() + result.updated() > 0) {
+                    statistics.refresh();
+                }
                 job.finish(
                         job.rowsRejected() == 0 ? ImportStatus.SUCCEEDED : ImportStatus.SUCCEEDED_WITH_ERRORS,
                         result.inserted(),

@@ -1,8 +1,10 @@
 package org.tributary.node.policy;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +15,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tributary.common.disclosure.DisclosurePolicy;
+import org.tributary.common.disclosure.DpSettings;
+import org.tributary.common.disclosure.PeriodLength;
+import org.tributary.common.disclosure.PrivacyLoss;
 import org.tributary.common.disclosure.ReleaseMode;
 import org.tributary.node.web.CurrentActor;
 
-/** The node operator's sharing policy. */
+/**
+ * The node operator's sharing policy. Raising a budget (a top-up) is a policy change like any other: versioned and
+ * written to the audit chain.
+ */
 @RestController
 @RequestMapping("/api/policy")
 class PolicyController {
@@ -29,6 +37,16 @@ class PolicyController {
         this.actor = actor;
     }
 
+    /** The differential-privacy settings; budgets in ρ (zCDP) per period. Absent: the current settings. */
+    record DpRequest(
+            @NotNull Integer sigma,
+            @NotNull Integer multiResponseBound,
+            @NotNull @DecimalMin("0") BigDecimal requesterBudget,
+            @NotNull @DecimalMin("0") BigDecimal globalBudget,
+            @NotNull Integer maxGridCells,
+            @NotNull Integer yearWindow) {}
+
+    /** A whole policy. The version-2 settings may be left out: they keep their current values. */
     record PolicyRequest(
             @NotNull Integer threshold,
             @NotNull Integer roundingBase,
@@ -37,7 +55,19 @@ class PolicyController {
             @NotNull @Size(max = 100) Set<String> allowedDimensions,
             @NotNull Integer maxDimensions,
             boolean killSwitch,
-            boolean suppressZeros) {}
+            boolean suppressZeros,
+            ReleaseMode adHocMode,
+            PeriodLength periodLength,
+            Integer minShareBase,
+            @Valid DpRequest dp) {}
+
+    record DpView(
+            int sigma,
+            int multiResponseBound,
+            BigDecimal requesterBudget,
+            BigDecimal globalBudget,
+            int maxGridCells,
+            int yearWindow) {}
 
     record PolicyView(
             long version,
@@ -49,11 +79,16 @@ class PolicyController {
             int maxDimensions,
             boolean killSwitch,
             boolean suppressZeros,
+            ReleaseMode adHocMode,
+            PeriodLength periodLength,
+            int minShareBase,
+            DpView dp,
             Instant createdAt,
             String createdBy) {
 
         static PolicyView of(PolicyService.StoredPolicy stored) {
             DisclosurePolicy p = stored.policy();
+            DpSettings dp = p.dp();
             return new PolicyView(
                     p.version(),
                     p.threshold(),
@@ -64,6 +99,16 @@ class PolicyController {
                     p.maxDimensions(),
                     p.killSwitch(),
                     p.suppressZeros(),
+                    p.adHocMode(),
+                    p.periodLength(),
+                    p.minShareBase(),
+                    new DpView(
+                            dp.sigma(),
+                            dp.multiResponseBound(),
+                            PrivacyLoss.rho(dp.requesterBudget()),
+                            PrivacyLoss.rho(dp.globalBudget()),
+                            dp.maxGridCells(),
+                            dp.yearWindow()),
                     stored.createdAt(),
                     stored.createdBy());
         }
@@ -76,6 +121,16 @@ class PolicyController {
 
     @PutMapping
     PolicyView change(@Valid @RequestBody PolicyRequest request) {
+        DisclosurePolicy now = policies.current().policy();
+        DpSettings dp = request.dp() == null
+                ? now.dp()
+                : new DpSettings(
+                        request.dp().sigma(),
+                        request.dp().multiResponseBound(),
+                        PrivacyLoss.nanoRho(request.dp().requesterBudget()),
+                        PrivacyLoss.nanoRho(request.dp().globalBudget()),
+                        request.dp().maxGridCells(),
+                        request.dp().yearWindow());
         var proposed = new DisclosurePolicy(
                 0,
                 request.threshold(),
@@ -85,7 +140,11 @@ class PolicyController {
                 request.allowedDimensions(),
                 request.maxDimensions(),
                 request.killSwitch(),
-                request.suppressZeros());
+                request.suppressZeros(),
+                request.adHocMode() == null ? now.adHocMode() : request.adHocMode(),
+                request.periodLength() == null ? now.periodLength() : request.periodLength(),
+                request.minShareBase() == null ? now.minShareBase() : request.minShareBase(),
+                dp);
         return PolicyView.of(policies.change(proposed, actor.name()));
     }
 }

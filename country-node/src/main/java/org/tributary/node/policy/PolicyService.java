@@ -10,12 +10,16 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tributary.common.disclosure.DisclosurePolicy;
+import org.tributary.common.disclosure.DpSettings;
+import org.tributary.common.disclosure.PeriodLength;
+import org.tributary.common.disclosure.PrivacyLoss;
 import org.tributary.common.disclosure.ReleaseMode;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
@@ -38,6 +42,7 @@ public class PolicyService implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Predicate<String> knownDimension;
+    private final ApplicationEventPublisher events;
 
     PolicyService(
             JdbcClient jdbc,
@@ -45,7 +50,9 @@ public class PolicyService implements ApplicationRunner {
             PolicyProperties defaults,
             Clock clock,
             TransactionTemplate transactions,
-            DimensionCatalogue catalogue) {
+            DimensionCatalogue catalogue,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.defaults = defaults;
@@ -64,6 +71,7 @@ public class PolicyService implements ApplicationRunner {
                             .query(Long.class)
                             .single()
                     == 0) {
+                var dp = defaults.dp();
                 var initial = new DisclosurePolicy(
                         1,
                         defaults.threshold(),
@@ -73,7 +81,17 @@ public class PolicyService implements ApplicationRunner {
                         Set.copyOf(defaults.allowedDimensions()),
                         defaults.maxDimensions(),
                         defaults.killSwitch(),
-                        defaults.suppressZeros());
+                        defaults.suppressZeros(),
+                        defaults.adHocMode(),
+                        defaults.periodLength(),
+                        defaults.minShareBase(),
+                        new DpSettings(
+                                dp.sigma(),
+                                dp.multiResponseBound(),
+                                PrivacyLoss.nanoRho(dp.requesterBudget()),
+                                PrivacyLoss.nanoRho(dp.globalBudget()),
+                                dp.maxGridCells(),
+                                dp.yearWindow()));
                 List<FieldError> problems = problems(initial);
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException("tributary.policy defaults are invalid: " + problems);
@@ -97,7 +115,17 @@ public class PolicyService implements ApplicationRunner {
                                         rs.getArray("allowed_dimensions").getArray()),
                                 rs.getInt("max_dimensions"),
                                 rs.getBoolean("kill_switch"),
-                                rs.getBoolean("suppress_zeros")),
+                                rs.getBoolean("suppress_zeros"),
+                                ReleaseMode.valueOf(rs.getString("ad_hoc_mode")),
+                                PeriodLength.valueOf(rs.getString("period_length")),
+                                rs.getInt("min_share_base"),
+                                new DpSettings(
+                                        rs.getInt("dp_sigma"),
+                                        rs.getInt("dp_multi_response_bound"),
+                                        rs.getLong("dp_requester_budget"),
+                                        rs.getLong("dp_global_budget"),
+                                        rs.getInt("dp_max_grid_cells"),
+                                        rs.getInt("dp_year_window"))),
                         rs.getTimestamp("created_at").toInstant(),
                         rs.getString("created_by")))
                 .single();
@@ -115,25 +143,25 @@ public class PolicyService implements ApplicationRunner {
                 .param(POLICY_LOCK)
                 .query(Object.class)
                 .single();
-        long next = current().policy().version() + 1;
-        var versioned = new DisclosurePolicy(
-                next,
-                proposed.threshold(),
-                proposed.roundingBase(),
-                proposed.mode(),
-                proposed.minPopulation(),
-                proposed.allowedDimensions(),
-                proposed.maxDimensions(),
-                proposed.killSwitch(),
-                proposed.suppressZeros());
-        return store(versioned, actor);
+        DisclosurePolicy previous = current().policy();
+        var versioned = proposed.withVersion(previous.version() + 1);
+        StoredPolicy stored = store(versioned, actor);
+        // In this transaction: a change that would re-release published cells under another draw starts a new
+        // release period (audited with it).
+        events.publishEvent(new PolicyChanged(previous, versioned, actor));
+        return stored;
     }
+
+    /** Published in the transaction of a policy change. */
+    public record PolicyChanged(DisclosurePolicy previous, DisclosurePolicy next, String actor) {}
 
     private StoredPolicy store(DisclosurePolicy p, String actor) {
         Instant now = clock.instant();
         jdbc.sql("insert into disclosure_policy (version, created_at, created_by, threshold, rounding_base, mode,"
-                        + " min_population, allowed_dimensions, max_dimensions, kill_switch, suppress_zeros)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " min_population, allowed_dimensions, max_dimensions, kill_switch, suppress_zeros,"
+                        + " ad_hoc_mode, period_length, min_share_base, dp_sigma, dp_multi_response_bound,"
+                        + " dp_requester_budget, dp_global_budget, dp_max_grid_cells, dp_year_window)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         p.version(),
                         Timestamp.from(now),
@@ -145,7 +173,16 @@ public class PolicyService implements ApplicationRunner {
                         new TreeSet<>(p.allowedDimensions()).toArray(String[]::new),
                         p.maxDimensions(),
                         p.killSwitch(),
-                        p.suppressZeros())
+                        p.suppressZeros(),
+                        p.adHocMode().name(),
+                        p.periodLength().name(),
+                        p.minShareBase(),
+                        p.dp().sigma(),
+                        p.dp().multiResponseBound(),
+                        p.dp().requesterBudget(),
+                        p.dp().globalBudget(),
+                        p.dp().maxGridCells(),
+                        p.dp().yearWindow())
                 .update();
         audit.append(actor, "POLICY_CHANGE", canonical(p), null, null);
         return new StoredPolicy(p, now, actor);
@@ -165,13 +202,20 @@ public class PolicyService implements ApplicationRunner {
     }
 
     static String canonical(DisclosurePolicy p) {
+        var dp = p.dp();
         return "{\"version\":" + p.version() + ",\"threshold\":" + p.threshold() + ",\"roundingBase\":"
                 + p.roundingBase() + ",\"mode\":\"" + p.mode() + "\",\"minPopulation\":" + p.minPopulation()
                 + ",\"allowedDimensions\":"
                 + new TreeSet<>(p.allowedDimensions())
                         .stream().map(d -> "\"" + d + "\"").toList()
                 + ",\"maxDimensions\":" + p.maxDimensions() + ",\"killSwitch\":" + p.killSwitch()
-                + ",\"suppressZeros\":" + p.suppressZeros() + "}";
+                + ",\"suppressZeros\":" + p.suppressZeros() + ",\"adHocMode\":\"" + p.adHocMode()
+                + "\",\"periodLength\":\"" + p.periodLength() + "\",\"minShareBase\":" + p.minShareBase()
+                + ",\"dp\":{\"sigma\":" + dp.sigma() + ",\"multiResponseBound\":" + dp.multiResponseBound()
+                + ",\"requesterBudget\":"
+                + PrivacyLoss.rho(dp.requesterBudget()).toPlainString()
+                + ",\"globalBudget\":" + PrivacyLoss.rho(dp.globalBudget()).toPlainString()
+                + ",\"maxGridCells\":" + dp.maxGridCells() + ",\"yearWindow\":" + dp.yearWindow() + "}}";
     }
 
     /** The dimensions a node can release, as the policy validation sees them. */

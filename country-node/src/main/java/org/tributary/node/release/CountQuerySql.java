@@ -42,6 +42,19 @@ final class CountQuerySql {
     private CountQuerySql() {}
 
     static Statement build(CountQuery query) {
+        return build(query, null);
+    }
+
+    /**
+     * The interior cells of a query for a differentially private histogram: a person counts in at most
+     * {@code bound} codes of each multi-response dimension (the first ones in alphabetical order), once per cell;
+     * no margins (they are made from the noisy cells), no population.
+     */
+    static Statement histogram(CountQuery query, int bound) {
+        return build(query, bound);
+    }
+
+    private static Statement build(CountQuery query, Integer bound) {
         List<Dimension> dims = query.dimensions().stream()
                 .map(d -> Dimension.byId(d).orElseThrow())
                 .toList();
@@ -81,12 +94,20 @@ final class CountQuerySql {
             base.append(" left join fu on fu.case_id = c.id");
         }
         for (int i = 0; i < dims.size(); i++) {
-            if (dims.get(i).multiResponse) {
+            if (dims.get(i).multiResponse && bound == null) {
                 base.append(" cross join lateral unnest(")
                         .append(dims.get(i).sql)
                         .append(") as m")
                         .append(i)
                         .append("(v)");
+            } else if (dims.get(i).multiResponse) {
+                // Bounded contribution: the person's first `bound` distinct codes only.
+                base.append(" cross join lateral (select distinct u.v from unnest(")
+                        .append(dims.get(i).sql)
+                        .append(") as u(v) order by u.v limit ")
+                        .append(bound.intValue())
+                        .append(") as m")
+                        .append(i);
             }
         }
         base.append(" where ").append(COUNTED);
@@ -114,6 +135,22 @@ final class CountQuerySql {
         }
         ctes.add("base as (" + base + ")");
 
+        if (bound != null) {
+            StringBuilder sql =
+                    new StringBuilder("with ").append(String.join(", ", ctes)).append(" select ");
+            for (int i = 0; i < dims.size(); i++) {
+                sql.append("d").append(i).append(", 0 as g").append(i).append(", ");
+            }
+            sql.append("count(distinct person_no) as n, 0::bigint as key_sum, -1::bigint as total,"
+                    + " 0::bigint as total_key_sum from base");
+            if (!dims.isEmpty()) {
+                sql.append(" group by ");
+                for (int i = 0; i < dims.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("d").append(i);
+                }
+            }
+            return new Statement(sql.toString(), params, dims, false);
+        }
         StringBuilder sql =
                 new StringBuilder("with ").append(String.join(", ", ctes)).append(" select ");
         for (int i = 0; i < dims.size(); i++) {
@@ -136,9 +173,13 @@ final class CountQuerySql {
         }
         if (query.filters().isEmpty() && query.yearFrom() == null && query.yearTo() == null) {
             // Nothing restricted: the node's population is the grand total, no second scan needed.
-            sql.append(", -1::bigint as total from base");
+            sql.append(", -1::bigint as total, 0::bigint as total_key_sum from base");
         } else {
-            sql.append(", (select count(*) from cases c where ").append(COUNTED).append(") as total from base");
+            sql.insert(
+                    "with ".length(),
+                    "tot as (select count(*)::bigint as total, coalesce(sum(c.record_key), 0)::bigint as total_key_sum"
+                            + " from cases c where " + COUNTED + "), ");
+            sql.append(", max(tot.total) as total, max(tot.total_key_sum) as total_key_sum from base, tot");
         }
         if (!dims.isEmpty()) {
             // Multi-response: margins must count persons once, so the database computes them (CUBE). Otherwise
@@ -185,7 +226,9 @@ final class CountQuerySql {
         sql.append("sum(n)::bigint as n, sum(key_sum)::bigint as key_sum, ");
         boolean restricted = !query.filters().isEmpty() || query.yearFrom() != null || query.yearTo() != null;
         sql.append(restricted ? "(select sum(n) from case_cells)::bigint" : "-1::bigint")
-                .append(" as total");
+                .append(" as total, ")
+                .append(restricted ? "(select coalesce(sum(key_sum), 0) from case_cells)::bigint" : "0::bigint")
+                .append(" as total_key_sum");
         sql.append(" from case_cells").append(where);
         if (!dims.isEmpty()) {
             sql.append(" group by ");

@@ -97,6 +97,17 @@ enum Dimension {
 
     final List<String> codes;
 
+    /**
+     * Codes of a multi-response dimension that a person has only alone: "not recorded" and "no service" exclude
+     * every other code (an attacker knows it, so the linked suppression does too).
+     */
+    java.util.Set<String> exclusiveCodes() {
+        if (!multiResponse) {
+            return java.util.Set.of();
+        }
+        return codes.contains("None") ? java.util.Set.of("None") : java.util.Set.of("_U");
+    }
+
     /** The column of the {@code case_cells} table (V3 migration) holding this dimension, if it has one. */
     String cellColumn() {
         return switch (this) {

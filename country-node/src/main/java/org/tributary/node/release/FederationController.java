@@ -1,9 +1,7 @@
 package org.tributary.node.release;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,160 +14,159 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.tributary.common.disclosure.CountQuery;
-import org.tributary.common.disclosure.Release;
-import org.tributary.common.disclosure.ReleaseMode;
+import org.tributary.common.disclosure.RefusalReason;
+import org.tributary.common.federation.CatalogueRelease;
+import org.tributary.common.federation.CatalogueTable;
+import org.tributary.common.federation.CatalogueTables;
+import org.tributary.common.federation.CountQueryRequest;
+import org.tributary.common.federation.DimensionInfo;
+import org.tributary.common.federation.FederationContract;
+import org.tributary.common.federation.NodeCapabilities;
+import org.tributary.common.federation.NodeCatalogue;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.node.auth.Requesters;
 import org.tributary.node.config.NodeProperties;
 import org.tributary.node.policy.PolicyService;
-import org.tributary.node.web.CurrentActor;
 import org.tributary.node.web.Problems;
 
 /**
- * The federation release API: the only door through which anything leaves a node, and it lets out protected
- * counts only. Kept under {@code /federation/**}, apart from the national staff's {@code /api/**}.
+ * The federation release API (contract version 2): the only door through which anything leaves a node, and it lets
+ * out protected counts only. Kept under {@code /federation/**}, apart from the national staff's {@code /api/**}.
+ *
+ * <ul>
+ *   <li>{@code GET catalogue-release}: the period's catalogue release, the same for every reader;
+ *   <li>{@code POST count-queries}: an ad-hoc query, under differential privacy, for the person whose token comes
+ *       with it, against their budget and the node's;
+ *   <li>{@code GET budget}: what that person and everyone may still spend this period.
+ * </ul>
  */
 @RestController
-@RequestMapping("/federation/v1")
 class FederationController {
 
-    private final ReleaseService releases;
+    private final AdHocQueries adHoc;
+    private final CatalogueReleases catalogue;
+    private final ReleasePeriods periods;
     private final PolicyService policies;
+    private final Requesters requesters;
     private final NodeProperties node;
     private final ReleaseProperties release;
     private final JdbcClient jdbc;
-    private final CurrentActor actor;
 
     FederationController(
-            ReleaseService releases,
+            AdHocQueries adHoc,
+            CatalogueReleases catalogue,
+            ReleasePeriods periods,
             PolicyService policies,
+            Requesters requesters,
             NodeProperties node,
             ReleaseProperties release,
-            JdbcClient jdbc,
-            CurrentActor actor) {
-        this.releases = releases;
+            JdbcClient jdbc) {
+        this.adHoc = adHoc;
+        this.catalogue = catalogue;
+        this.periods = periods;
         this.policies = policies;
+        this.requesters = requesters;
         this.node = node;
         this.release = release;
         this.jdbc = jdbc;
-        this.actor = actor;
     }
 
-    record DimensionView(String id, boolean multiResponse, List<String> codes) {}
-
-    record IndicatorView(String id, String title, List<String> dimensions) {}
-
-    record Catalogue(
-            String nodeId,
-            long policyVersion,
-            int maxDimensions,
-            List<DimensionView> dimensions,
-            List<IndicatorView> indicators) {}
-
-    record Capabilities(
-            String nodeId,
-            String country,
-            String name,
-            String schemaVersion,
-            long policyVersion,
-            ReleaseMode mode,
-            boolean releasesEnabled) {}
-
-    /** Names and codes are short words of the catalogue; anything else is refused before it is logged. */
-    static final String WORD = "[\\p{Alnum}_+<>.\\-]{1,64}";
-
-    record CountQueryRequest(
-            @NotNull @Size(max = 10) List<@NotNull @Pattern(regexp = WORD) String> dimensions,
-
-            @Size(max = 20)
-            Map<
-                            @NotNull @Pattern(regexp = WORD) String,
-                            @NotNull @Size(min = 1, max = 300) List<@NotNull @Pattern(regexp = WORD) String>>
-                    filters,
-
-            Integer yearFrom,
-            Integer yearTo) {}
-
-    record CellView(Map<String, String> coordinates, Long value, Boolean suppressed) {}
-
-    record CountQueryResponse(Map<String, Object> metadata, List<CellView> cells) {}
-
-    @GetMapping("/catalogue")
-    Catalogue catalogue() {
+    @GetMapping(FederationContract.CATALOGUE)
+    NodeCatalogue catalogue() {
         var policy = policies.current().policy();
-        List<DimensionView> dims = java.util.Arrays.stream(Dimension.values())
+        List<DimensionInfo> dims = Arrays.stream(Dimension.values())
                 .filter(d -> policy.allowedDimensions().contains(d.name()))
-                .map(d -> new DimensionView(d.name(), d.multiResponse, d.codes))
+                .map(d -> new DimensionInfo(d.name(), d.multiResponse, d.codes))
                 .toList();
-        List<IndicatorView> indicators = java.util.Arrays.stream(Indicator.values())
-                .filter(i -> policy.allowedDimensions().containsAll(i.dimensions))
-                .map(i -> new IndicatorView(i.id, i.title, i.dimensions))
+        List<String> tables = CatalogueTables.all().stream()
+                .filter(t -> policy.allowedDimensions().containsAll(t.dimensions())
+                        && policy.allowedDimensions().containsAll(t.filters().keySet()))
+                .map(CatalogueTable::id)
                 .toList();
-        return new Catalogue(nodeId(), policy.version(), policy.maxDimensions(), dims, indicators);
+        return new NodeCatalogue(
+                FederationContract.VERSION, nodeId(), policy.version(), policy.maxDimensions(), dims, tables);
     }
 
-    @GetMapping("/capabilities")
-    Capabilities capabilities() {
+    @GetMapping(FederationContract.CAPABILITIES)
+    NodeCapabilities capabilities() {
         var policy = policies.current().policy();
         String schema = jdbc.sql("select max(version::int)::text from flyway_schema_history where success")
                 .query(String.class)
                 .single();
-        return new Capabilities(
-                nodeId(), node.country(), node.name(), schema, policy.version(), policy.mode(), !policy.killSwitch());
+        return new NodeCapabilities(
+                FederationContract.VERSION,
+                nodeId(),
+                node.country(),
+                node.name(),
+                schema,
+                policy.version(),
+                policy.mode(),
+                policy.adHocMode(),
+                !policy.killSwitch(),
+                periods.current().id(),
+                null);
     }
 
-    @PostMapping(path = "/count-queries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> countQuery(@Valid @RequestBody CountQueryRequest request) {
+    @GetMapping(FederationContract.CATALOGUE_RELEASE)
+    CatalogueRelease catalogueRelease() {
+        return catalogue.current();
+    }
+
+    @GetMapping(FederationContract.BUDGET)
+    ResponseEntity<?> budget(
+            @RequestHeader(value = FederationContract.REQUESTER_TOKEN_HEADER, required = false) String requesterToken) {
+        var requester = requesters.verify(requesterToken);
+        if (requester.isEmpty()) {
+            return refusal(RefusalReason.REQUESTER_UNVERIFIED, "requester", null);
+        }
+        return ResponseEntity.ok(adHoc.budget(requester.get()));
+    }
+
+    @PostMapping(path = FederationContract.COUNT_QUERIES, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> countQuery(
+            @Valid @RequestBody CountQueryRequest request,
+            @RequestHeader(value = FederationContract.REQUESTER_TOKEN_HEADER, required = false) String requesterToken) {
+        var requester = requesters.verify(requesterToken);
+        if (requester.isEmpty()) {
+            return refusal(RefusalReason.REQUESTER_UNVERIFIED, "requester", null);
+        }
         Map<String, Set<String>> filters = new LinkedHashMap<>();
         if (request.filters() != null) {
             request.filters().forEach((k, v) -> filters.put(k, v == null ? Set.of() : new HashSet<>(v)));
         }
         var query = new CountQuery(request.dimensions(), filters, request.yearFrom(), request.yearTo());
-        Release answer = releases.answer(query, actor.name());
-        if (answer instanceof Release.Refusal refusal) {
-            ProblemType type = switch (refusal.reason().status()) {
-                case 503 -> ProblemType.RELEASE_DISABLED;
-                case 422 -> ProblemType.QUERY_REFUSED;
-                default -> ProblemType.VALIDATION;
-            };
-            ProblemDetail problem = Problems.of(
-                    type, refusal.reason().status(), refusal.reason().sentence());
-            problem.setProperty("reason", refusal.reason().name());
-            if (refusal.reason().status() == 400) {
-                Problems.withErrors(
-                        problem,
-                        List.of(FieldError.of(
-                                "query", refusal.detail(), refusal.reason().sentence())));
-            }
-            return ResponseEntity.status(refusal.reason().status()).body(problem);
+        AdHocQueries.Answer answer = adHoc.answer(query, requester.get(), requesters.client());
+        if (answer instanceof AdHocQueries.Refused refused) {
+            return refusal(refused.reason(), refused.detail(), refused.budget());
         }
-        var table = (Release.Table) answer;
-        var md = table.metadata();
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("nodeId", md.nodeId());
-        metadata.put("policyVersion", md.policyVersion());
-        metadata.put("mode", md.mode());
-        metadata.put("threshold", md.threshold());
-        metadata.put("roundingBase", md.roundingBase());
-        metadata.put("releasedAt", md.releasedAt());
-        metadata.put("dimensions", md.dimensions());
-        metadata.put("multiResponseDimensions", md.multiResponseDimensions());
-        metadata.put("totalCode", ReleaseService.TOTAL);
-        metadata.put("absentCellsAreZero", !md.zerosSuppressed());
-        List<CellView> cells = table.cells().stream()
-                .map(c -> {
-                    Map<String, String> coordinates = new LinkedHashMap<>();
-                    for (int i = 0; i < md.dimensions().size(); i++) {
-                        String code = c.coordinates().get(i);
-                        coordinates.put(md.dimensions().get(i), code == null ? ReleaseService.TOTAL : code);
-                    }
-                    return new CellView(coordinates, c.value(), c.suppressed() ? Boolean.TRUE : null);
-                })
-                .toList();
-        return ResponseEntity.ok(new CountQueryResponse(metadata, cells));
+        return ResponseEntity.ok(((AdHocQueries.Answered) answer).table());
+    }
+
+    /** A refusal as a problem: the reason's fixed sentence, its code, and the budget that remains where it applies. */
+    static ResponseEntity<ProblemDetail> refusal(RefusalReason reason, String detail, Object budget) {
+        ProblemType type = switch (reason) {
+            case RELEASE_DISABLED -> ProblemType.RELEASE_DISABLED;
+            case AD_HOC_NOT_OFFERED -> ProblemType.AD_HOC_NOT_OFFERED;
+            case BUDGET_EXHAUSTED -> ProblemType.BUDGET_EXHAUSTED;
+            case REQUESTER_UNVERIFIED -> ProblemType.FORBIDDEN;
+            default -> reason.status() == 422 ? ProblemType.QUERY_REFUSED : ProblemType.VALIDATION;
+        };
+        ProblemDetail problem = Problems.of(type, reason.status(), reason.sentence());
+        problem.setProperty("reason", reason.name());
+        if (reason == RefusalReason.AD_HOC_NOT_OFFERED) {
+            problem.setProperty("catalogueRelease", FederationContract.CATALOGUE_RELEASE);
+        }
+        if (budget != null) {
+            problem.setProperty("budget", budget);
+        }
+        if (reason.status() == 400) {
+            Problems.withErrors(problem, List.of(FieldError.of("query", detail, reason.sentence())));
+        }
+        return ResponseEntity.status(reason.status()).body(problem);
     }
 
     private String nodeId() {

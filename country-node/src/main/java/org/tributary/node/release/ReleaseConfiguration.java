@@ -22,6 +22,12 @@ class ReleaseConfiguration {
         return new DisclosureEngine(secret, nodeId(release, node), clock);
     }
 
+    /** Fresh randomness from the JDK's DRBG for every differentially private answer. */
+    @Bean
+    AdHocQueries.NoiseSource noiseSource() {
+        return org.tributary.common.disclosure.RandomWords::secure;
+    }
+
     @Bean
     PolicyService.DimensionCatalogue dimensionCatalogue() {
         return id -> Dimension.byId(id).isPresent();

@@ -32,6 +32,8 @@ class SampleDataLoader implements ApplicationRunner {
     private final CaseBulkWriter writer;
     private final Clock clock;
 
+    private final org.tributary.node.cases.CaseStatistics statistics;
+
     SampleDataLoader(
             SampleProperties sample,
             NodeProperties node,
@@ -39,7 +41,9 @@ class SampleDataLoader implements ApplicationRunner {
             DataSource dataSource,
             TransactionTemplate transactions,
             CaseBulkWriter writer,
-            Clock clock) {
+            Clock clock,
+            org.tributary.node.cases.CaseStatistics statistics) {
+        this.statistics = statistics;
         this.sample = sample;
         this.node = node;
         this.jdbc = jdbc;
@@ -72,6 +76,7 @@ class SampleDataLoader implements ApplicationRunner {
                 throw new IllegalStateException("sample data could not be written", e);
             }
         });
+        statistics.refresh();
         log.info(
                 "Loaded {} synthetic sample cases (seed {}) in {} ms",
                 result.inserted(),

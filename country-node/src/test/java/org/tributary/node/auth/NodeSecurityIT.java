@@ -54,10 +54,27 @@ class NodeSecurityIT {
                     "GET /api/audit/verify",
                     h -> h.get("/api/audit/verify"),
                     List.of("kh-node-operator", "security-officer")),
-            new Endpoint("GET /federation/v1/catalogue", h -> h.get("/federation/v1/catalogue"), List.of("aggregator")),
+            new Endpoint("GET /api/budget", h -> h.get("/api/budget"), List.of("kh-node-operator")),
             new Endpoint(
-                    "GET /federation/v1/capabilities",
-                    h -> h.get("/federation/v1/capabilities"),
+                    "GET /api/release-periods/current",
+                    h -> h.get("/api/release-periods/current"),
+                    List.of("kh-node-operator")),
+            new Endpoint(
+                    "GET /api/catalogue-release", h -> h.get("/api/catalogue-release"), List.of("kh-node-operator")),
+            new Endpoint("GET /federation/v2/catalogue", h -> h.get("/federation/v2/catalogue"), List.of("aggregator")),
+            new Endpoint(
+                    "GET /federation/v2/capabilities",
+                    h -> h.get("/federation/v2/capabilities"),
+                    List.of("aggregator")),
+            new Endpoint(
+                    "GET /federation/v2/catalogue-release",
+                    h -> h.get("/federation/v2/catalogue-release"),
+                    List.of("aggregator")),
+            new Endpoint(
+                    "GET /federation/v2/budget (for an analyst)",
+                    h -> h.get(
+                            "/federation/v2/budget",
+                            java.util.Map.of("X-Tributary-Requester-Token", Tokens.analyst("auth-matrix-analyst"))),
                     List.of("aggregator")));
 
     /** The callers with valid tokens: name → token. */
@@ -163,17 +180,18 @@ class NodeSecurityIT {
     }
 
     @Test
-    void theAuditTrailRecordsTheTokensSubjectNotANameOrRole() {
-        String token = Tokens.builder(null, "federation-aggregator")
-                .subject("5a7e0000-0000-4000-8000-00000000b001")
-                .sign();
+    void theAuditTrailRecordsTheRequestersSubjectAndTheRelayingClientNotANameOrRole() {
+        String analyst = "5a7e0000-0000-4000-8000-00000000b001";
         // Answered, or refused by the policy (the test database may hold too few cases): audited either way.
-        assertThat(http.as(token)
-                        .postJson("/federation/v1/count-queries", QUERY)
+        assertThat(http.as(Tokens.aggregator())
+                        .postJson(
+                                "/federation/v2/count-queries",
+                                QUERY,
+                                java.util.Map.of("X-Tributary-Requester-Token", Tokens.analyst(analyst)))
                         .status())
                 .isIn(200, 422);
-        var page = http.get("/api/audit?requester=5a7e0000-0000-4000-8000-00000000b001&size=5")
-                .json();
+        var page = http.get("/api/audit?requester=" + analyst + "&size=5").json();
         assertThat(page.get("items")).isNotEmpty();
+        assertThat(page.get("items").get(0).get("client").asText()).isEqualTo("tributary-aggregator");
     }
 }

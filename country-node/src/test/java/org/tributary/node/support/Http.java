@@ -50,6 +50,22 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with extra headers (e.g. a relayed requester token). */
+    public Response get(String path, Map<String, String> headers) {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    /** A JSON POST with extra headers. */
+    public Response postJson(String path, String body, Map<String, String> headers) {
+        var b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

@@ -49,6 +49,19 @@ public final class Tokens {
                 .sign();
     }
 
+    /** A regional analyst with this subject, as Keycloak issues them to the web client (audience includes the node). */
+    public static String analyst(String subject) {
+        return builder(null, "regional-analyst").subject(subject).sign();
+    }
+
+    /** The aggregator's service account (client credentials of {@code tributary-aggregator}). */
+    public static String aggregator() {
+        return builder(null, "federation-aggregator")
+                .subject("service-account-tributary-aggregator")
+                .claim("azp", "tributary-aggregator")
+                .sign();
+    }
+
     public static Builder builder(String country, String... roles) {
         return new Builder(country, List.of(roles));
     }
@@ -85,6 +98,11 @@ public final class Tokens {
 
         public Builder audience(String... audience) {
             claims.audience(List.of(audience));
+            return this;
+        }
+
+        public Builder claim(String name, Object value) {
+            claims.claim(name, value);
             return this;
         }
 
