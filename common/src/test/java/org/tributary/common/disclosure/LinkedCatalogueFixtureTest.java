@@ -6,19 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * The whole catalogue as a node with 3,000 synthetic cases counted it (test resource), protected as one linked set in
- * SUPPRESSION_ONLY mode, then audited from what was released, by a program written apart from the engine's: for
- * every hidden cell, the exact margins of every table (one equation per margin and dimension, absent cells zero;
- * for multi-response dimensions the bounds a person-once margin puts on its cells), each key one unknown whichever
- * tables hold it, and a subset never larger than the cells it is part of. No hidden cell may be pinned.
+ * SUPPRESSION_ONLY mode, then audited from what was released by {@link LinkedAudit}, written apart from the
+ * engine's own program. No hidden cell may be pinned, and the truth must lie in every interval the audit finds.
  */
 class LinkedCatalogueFixtureTest {
 
@@ -63,80 +57,26 @@ class LinkedCatalogueFixtureTest {
             }
         }
 
-        List<double[]> rows = new ArrayList<>();
-        List<double[]> bounds = new ArrayList<>(); // {lower, upper}
+        List<LinkedAudit.Table> published = new ArrayList<>();
         for (var table : fixture.tables()) {
-            Map<List<String>, TrueCell> byAt = new HashMap<>();
-            table.cells().forEach(c -> byAt.put(c.coordinates(), c));
-            for (TrueCell margin : table.cells()) {
-                for (int d = 0; d < table.dimensions().size(); d++) {
-                    if (margin.coordinates().get(d) != null) {
-                        continue;
-                    }
-                    String dimension = table.dimensions().get(d);
-                    boolean multi = table.multiResponse().contains(dimension);
-                    List<CellKey> children = new ArrayList<>();
-                    for (TrueCell c : table.cells()) {
-                        if (c.coordinates().get(d) != null && sameElsewhere(c.coordinates(), margin.coordinates(), d)) {
-                            children.add(CellKey.of(table.filters(), table.dimensions(), c.coordinates()));
-                        }
-                    }
-                    CellKey parent = CellKey.of(table.filters(), table.dimensions(), margin.coordinates());
-                    if (!multi) {
-                        add(rows, bounds, children, parent, unknown, released, 0, 0);
-                    } else {
-                        for (CellKey child : children) {
-                            add(rows, bounds, List.of(child), parent, unknown, released, Double.NEGATIVE_INFINITY, 0);
-                        }
-                        add(rows, bounds, children, parent, unknown, released, 0, Double.POSITIVE_INFINITY);
-                        Set<String> alone = table.exclusive().getOrDefault(dimension, Set.of());
-                        for (CellKey only : children) {
-                            if (!alone.contains(only.parts().get(dimension).first())) {
-                                continue;
-                            }
-                            for (CellKey other : children) {
-                                if (other != only) {
-                                    add(
-                                            rows,
-                                            bounds,
-                                            List.of(only, other),
-                                            parent,
-                                            unknown,
-                                            released,
-                                            Double.NEGATIVE_INFINITY,
-                                            0);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            published.add(new LinkedAudit.Table(
+                    table.id(),
+                    table.dimensions(),
+                    table.filters(),
+                    table.multiResponse(),
+                    table.exclusive(),
+                    outcome.released().get(table.id())));
         }
-        // A subset is no larger than what it is part of (filters: returnees among all identified).
-        List<CellKey> keys = new ArrayList<>(truth.keySet());
-        for (CellKey small : keys) {
-            for (var part : small.parts().entrySet()) {
-                if (part.getValue().size() == 1) {
-                    CellKey big = small.without(part.getKey());
-                    if (truth.containsKey(big) && (unknown.containsKey(small) || unknown.containsKey(big))) {
-                        add(rows, bounds, List.of(small), big, unknown, released, Double.NEGATIVE_INFINITY, 0);
-                    }
-                }
-            }
-        }
-
-        int pinned = 0;
-        for (var e : unknown.entrySet()) {
-            double min = solve(unknown.size(), rows, bounds, e.getValue(), false);
-            double max = solve(unknown.size(), rows, bounds, e.getValue(), true);
+        var audit = LinkedAudit.audit(published, k);
+        for (var e : audit.intervals().entrySet()) {
             long n = truth.get(e.getKey());
-            assertThat((double) n).as("the truth is feasible").isBetween(min - 1e-6, max + 1e-6);
-            long low = (long) Math.ceil(min - 1e-6);
-            long high = Double.isInfinite(max) ? Long.MAX_VALUE : (long) Math.floor(max + 1e-6);
-            if (high - low < 1 || high < k) {
-                pinned++;
-            }
+            assertThat((double) n)
+                    .as("the truth is feasible")
+                    .isBetween(e.getValue()[0] - 1e-6, e.getValue()[1] + 1e-6);
         }
+        int pinned = audit.pinned().size();
+        assertThat(audit.inconsistent()).isEmpty();
+        assertThat(audit.hidden()).isEqualTo(unknown.size());
         System.out.printf(
                 "linked catalogue of a sample node (3,000 cases, 16 tables, %d cells, k = %d): %d primary and %d"
                         + " secondary hidden, %d linear programs, %d ms; audit: %d of %d hidden keys pinned%n",
@@ -149,78 +89,5 @@ class LinkedCatalogueFixtureTest {
                 pinned,
                 unknown.size());
         assertThat(pinned).isZero();
-    }
-
-    static boolean sameElsewhere(List<String> a, List<String> b, int except) {
-        for (int i = 0; i < a.size(); i++) {
-            if (i != except && !java.util.Objects.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** lower ≤ Σ children − parent ≤ upper, over the unknowns, released values moved to the bounds. */
-    static void add(
-            List<double[]> rows,
-            List<double[]> bounds,
-            List<CellKey> children,
-            CellKey parent,
-            Map<CellKey, Integer> unknown,
-            Map<CellKey, Long> released,
-            double lower,
-            double upper) {
-        double[] row = new double[unknown.size()];
-        double constant = 0;
-        boolean any = false;
-        List<CellKey> all = new ArrayList<>(children);
-        all.add(parent);
-        for (int i = 0; i < all.size(); i++) {
-            double coefficient = i == all.size() - 1 ? -1 : 1;
-            CellKey key = all.get(i);
-            Integer index = unknown.get(key);
-            if (index != null) {
-                row[index] += coefficient;
-                any = true;
-            } else {
-                constant += coefficient * released.getOrDefault(key, 0L);
-            }
-        }
-        if (any) {
-            rows.add(row);
-            bounds.add(new double[] {lower - constant, upper - constant});
-        }
-    }
-
-    static double solve(int n, List<double[]> rows, List<double[]> bounds, int target, boolean maximise) {
-        var model = new ExpressionsBasedModel();
-        List<Variable> x = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            x.add(model.addVariable("x" + i).lower(0).weight(i == target ? 1 : 0));
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            var e = model.addExpression("r" + r);
-            double[] row = rows.get(r);
-            for (int i = 0; i < n; i++) {
-                if (row[i] != 0) {
-                    e.set(x.get(i), row[i]);
-                }
-            }
-            double[] b = bounds.get(r);
-            if (!Double.isInfinite(b[0])) {
-                e.lower(b[0]);
-            }
-            if (!Double.isInfinite(b[1])) {
-                e.upper(b[1]);
-            }
-        }
-        var result = maximise ? model.maximise() : model.minimise();
-        if (result.getState() == Optimisation.State.UNBOUNDED) {
-            return maximise ? Double.POSITIVE_INFINITY : 0;
-        }
-        assertThat(result.getState().isOptimal())
-                .as("LP state %s", result.getState())
-                .isTrue();
-        return result.getValue();
     }
 }
