@@ -426,7 +426,7 @@ final class SdmxJsonWriter {
         }
         return switch (status) {
             case EXACT -> Value.code("A", "Normal value");
-            case INTERVAL -> Value.code("E", "Estimated value");
+            case ROUNDED, NOISY, INTERVAL -> Value.code("E", "Estimated value");
             case SUPPRESSED, UNAVAILABLE -> Value.code("M", "Missing value");
         };
     }

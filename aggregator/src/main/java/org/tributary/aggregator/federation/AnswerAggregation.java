@@ -3,12 +3,11 @@ package org.tributary.aggregator.federation;
 import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
-import org.tributary.aggregator.regional.NodeAnswer;
 
 /**
  * Adapts the {@link AnswerCollector} POJO to the fan-out. A node's failure was handled on that node's route, where
- * it became an answer like any other; the handled mark it leaves on the exchange must not stop the fan-out's own
- * route (Camel would otherwise end it there, before the answers are combined), so it is cleared here.
+ * it became a reply like any other; the handled mark it leaves on the exchange must not stop the fan-out's own
+ * route (Camel would otherwise end it there, before the replies are assembled), so it is cleared here.
  */
 final class AnswerAggregation implements AggregationStrategy {
 
@@ -18,10 +17,10 @@ final class AnswerAggregation implements AggregationStrategy {
     @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         Exchange result = oldExchange == null ? newExchange : oldExchange;
-        List<NodeAnswer> soFar =
+        List<NodeReply> soFar =
                 oldExchange == null ? null : oldExchange.getMessage().getBody(List.class);
         result.getMessage()
-                .setBody(collector.collect(soFar, newExchange.getMessage().getBody(NodeAnswer.class)));
+                .setBody(collector.collect(soFar, newExchange.getMessage().getBody(NodeReply.class)));
         result.getExchangeExtension().setErrorHandlerHandled(null);
         result.setException(null);
         result.setRouteStop(false);

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.nodes.NodeRegistry;
-import org.tributary.aggregator.regional.NodeAnswer;
 import org.tributary.aggregator.regional.NodeStatus;
 
 /**
@@ -53,7 +52,7 @@ public class CircuitBreakers {
      * Records how the call went: an answer (also a refusal, which is the node's policy working) is a success, a
      * timeout or an unusable answer a failure.
      */
-    public void record(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, @Body NodeAnswer answer) {
+    public void record(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, @Body NodeReply answer) {
         CircuitBreaker breaker = breaker(nodeId);
         CircuitBreaker.State before = breaker.getState();
         if (answer.status() == NodeStatus.OK || answer.status() == NodeStatus.REFUSED) {

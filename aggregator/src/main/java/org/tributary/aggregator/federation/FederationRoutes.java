@@ -1,7 +1,6 @@
 package org.tributary.aggregator.federation;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -10,17 +9,27 @@ import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.nodes.NodeRegistry;
 import org.tributary.aggregator.nodes.NodeTokens;
+import org.tributary.common.federation.FederationContract;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The regional question, top to bottom: the query goes to every node in parallel on a bounded pool, each node on its
+ * The region's three questions, top to bottom: an ad-hoc count query (for the analyst whose token is relayed), the
+ * catalogue releases, the analyst's budgets. Each goes to every node in parallel on a bounded pool, each node on its
  * own route (circuit breaker, HTTP call with a timeout, retries by the shared {@link NodeCallErrorHandling}); the
- * answers are gathered until all are in or the time is up, then combined.
+ * replies are gathered until all are in or the time is up, then assembled.
  */
 @Component
 class FederationRoutes extends RouteBuilder {
 
     static final String REGIONAL_QUERY = "direct:regional-query";
+    static final String REGIONAL_CATALOGUE = "direct:regional-catalogue";
+    static final String REGIONAL_BUDGET = "direct:regional-budget";
+
+    /** Exchange property: the analyst's bearer token, relayed to the nodes for them to verify. */
+    static final String REQUESTER = "tributaryRequesterToken";
+
+    static final String CALL_METHOD = "tributaryCallMethod";
+    static final String CALL_PATH = "tributaryCallPath";
 
     /** Extra time the fan-out waits beyond the per-node timeout before it reports missing nodes as timed out. */
     static final long GRACE_MS = 500;
@@ -67,14 +76,19 @@ class FederationRoutes extends RouteBuilder {
                                 .maxPoolSize(calls.threads())
                                 .maxQueueSize(10_000)
                                 .build());
-        List<String> endpoints =
-                registry.nodeIds().stream().map(FederationRoutes::askEndpoint).toList();
+        String everyNode = String.join(
+                ",",
+                registry.nodeIds().stream().map(FederationRoutes::callEndpoint).toList());
 
         from(REGIONAL_QUERY)
                 .routeId("regional-query")
                 .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
+                .setProperty(NodeCall.PROPERTY, constant(NodeCall.COUNT_QUERY))
+                .setProperty(CALL_METHOD, constant(NodeCall.COUNT_QUERY.method()))
+                .setProperty(CALL_PATH, constant(NodeCall.COUNT_QUERY.path()))
+                .setProperty(NodeReplies.QUESTION, body())
                 .setBody(method(json, "writeValueAsString"))
-                .recipientList(constant(String.join(",", endpoints)))
+                .recipientList(constant(everyNode))
                 .parallelProcessing()
                 .executorService(fanOut)
                 .aggregationStrategy(new AnswerAggregation())
@@ -82,9 +96,40 @@ class FederationRoutes extends RouteBuilder {
                 .end()
                 .bean(assembler, "assemble");
 
+        from(REGIONAL_CATALOGUE)
+                .routeId("regional-catalogue")
+                .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
+                .setProperty(NodeCall.PROPERTY, constant(NodeCall.CATALOGUE_RELEASE))
+                .setProperty(CALL_METHOD, constant(NodeCall.CATALOGUE_RELEASE.method()))
+                .setProperty(CALL_PATH, constant(NodeCall.CATALOGUE_RELEASE.path()))
+                .setBody(constant(null))
+                .recipientList(constant(everyNode))
+                .parallelProcessing()
+                .executorService(fanOut)
+                .aggregationStrategy(new AnswerAggregation())
+                .timeout(timeoutMs + GRACE_MS)
+                .end()
+                .bean(assembler, "catalogue");
+
+        from(REGIONAL_BUDGET)
+                .routeId("regional-budget")
+                .setProperty(NodeCall.PROPERTY, constant(NodeCall.BUDGET))
+                .setProperty(CALL_METHOD, constant(NodeCall.BUDGET.method()))
+                .setProperty(CALL_PATH, constant(NodeCall.BUDGET.path()))
+                .setBody(constant(null))
+                .recipientList(constant(everyNode))
+                .parallelProcessing()
+                .executorService(fanOut)
+                .aggregationStrategy(new AnswerAggregation())
+                .timeout(timeoutMs + GRACE_MS)
+                .end()
+                .bean(assembler, "replies");
+
+        String timeouts = "connectTimeout=" + Math.min(timeoutMs, 2000) + "&responseTimeout=" + timeoutMs
+                + "&connectionRequestTimeout=" + timeoutMs;
         for (var node : registry.nodes()) {
-            from(askEndpoint(node.id()))
-                    .routeId("ask-node-" + node.id())
+            from(callEndpoint(node.id()))
+                    .routeId("call-node-" + node.id())
                     .routeConfigurationId(NodeCallErrorHandling.NODE_CALLS)
                     .setProperty(NodeRegistry.NODE_ID, constant(node.id()))
                     .choice()
@@ -92,11 +137,13 @@ class FederationRoutes extends RouteBuilder {
                     .bean(replies, "circuitOpen")
                     .otherwise()
                     .removeHeaders("*")
-                    .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                    .setHeader(Exchange.HTTP_METHOD, exchangeProperty(CALL_METHOD))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                     .setHeader("Authorization", method(tokens, "authorization"))
-                    .to(node.baseUrl() + "/federation/v1/count-queries?connectTimeout=" + Math.min(timeoutMs, 2000)
-                            + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs)
+                    .setHeader(FederationContract.REQUESTER_TOKEN_HEADER, exchangeProperty(REQUESTER))
+                    // One endpoint per node, its timeouts set once; the call's path rides in a header.
+                    .setHeader(Exchange.HTTP_PATH, exchangeProperty(CALL_PATH))
+                    .to(node.baseUrl() + "?" + timeouts)
                     .convertBodyTo(String.class)
                     .bean(replies, "read")
                     .bean(breakers, "record")
@@ -104,7 +151,7 @@ class FederationRoutes extends RouteBuilder {
         }
     }
 
-    static String askEndpoint(String nodeId) {
-        return "direct:ask-node-" + nodeId;
+    static String callEndpoint(String nodeId) {
+        return "direct:call-node-" + nodeId;
     }
 }

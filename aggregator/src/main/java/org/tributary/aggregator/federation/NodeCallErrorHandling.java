@@ -58,6 +58,6 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
             return false;
         }
         String body = failure.getResponseBody();
-        return body == null || !body.contains("urn:tributary:problem:");
+        return body == null || !body.contains(org.tributary.common.federation.FederationContract.PROBLEM_PREFIX);
     }
 }

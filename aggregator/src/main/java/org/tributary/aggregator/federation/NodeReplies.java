@@ -2,35 +2,44 @@ package org.tributary.aggregator.federation;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tributary.aggregator.nodes.NodeCatalogue;
 import org.tributary.aggregator.nodes.NodeRegistry;
 import org.tributary.aggregator.regional.NodeAnswer;
 import org.tributary.aggregator.regional.NodeStatus;
+import org.tributary.common.federation.BudgetStatus;
+import org.tributary.common.federation.CatalogueRelease;
+import org.tributary.common.federation.CountQueryRequest;
+import org.tributary.common.federation.FederationContract;
+import org.tributary.common.federation.ReleasedTable;
+import org.tributary.common.federation.TableCell;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns what a node sent back into a {@link NodeAnswer}: its protected table, its refusal with its reason, or why
- * there is no answer. The reasons given to clients are fixed sentences; exception messages (which may quote a
- * node's body) are never passed on.
+ * Turns what a node sent back into a {@link NodeReply}: its released table, catalogue release or budget — parsed
+ * into the contract's records and checked against the laws ({@link AnswerLaws}) — its refusal with its reason, or why
+ * there is none. The reasons given to clients are fixed sentences; exception messages (which may quote a node's
+ * body) are never passed on.
  */
 @Component
 public class NodeReplies {
 
     private static final Logger log = LoggerFactory.getLogger(NodeReplies.class);
     private static final int MAX_REASON = 300;
+
+    /** Exchange property: the question of a count-query fan-out. */
+    public static final String QUESTION = "tributaryQuestion";
 
     private final NodeRegistry registry;
     private final JsonMapper json;
@@ -40,125 +49,145 @@ public class NodeReplies {
         this.json = json;
     }
 
-    /** A protected table from the node's count-queries answer; anything else is refused as malformed. */
-    public NodeAnswer read(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, String body) {
-        JsonNode root = json.readTree(body);
-        JsonNode md = root.path("metadata");
-        if (!root.path("cells").isArray()
-                || !md.path("policyVersion").isNumber()
-                || !md.path("threshold").isInt()
-                || !md.path("dimensions").isArray()) {
-            throw new MalformedAnswer();
-        }
-        List<String> dimensions = new ArrayList<>();
-        md.path("dimensions").forEach(d -> dimensions.add(d.asString()));
-        Set<String> multi = new LinkedHashSet<>();
-        md.path("multiResponseDimensions").forEach(d -> multi.add(d.asString()));
-        List<NodeAnswer.Cell> cells = new ArrayList<>();
-        for (JsonNode c : root.path("cells")) {
-            Map<String, String> at = new LinkedHashMap<>();
-            for (String d : dimensions) {
-                JsonNode code = c.path("coordinates").path(d);
-                if (!code.isString()) {
-                    throw new MalformedAnswer();
-                }
-                at.put(d, code.asString());
+    /** The node's message for the call made, checked; a message that breaks a law is refused. */
+    public NodeReply read(
+            @ExchangeProperty(NodeRegistry.NODE_ID) String nodeId,
+            @ExchangeProperty(NodeCall.PROPERTY) NodeCall call,
+            @ExchangeProperty(QUESTION) CountQueryRequest question,
+            String body) {
+        String country = country(nodeId);
+        NodeCatalogue catalogue = registry.catalogueOf(nodeId).orElse(null);
+        Map<String, java.util.Set<String>> codes = catalogue == null ? Map.of() : catalogue.codes();
+        return switch (call) {
+            case COUNT_QUERY -> {
+                ReleasedTable table = json.readValue(body, ReleasedTable.class);
+                Optional<String> broken = AnswerLaws.check(
+                        table,
+                        question.dimensions(),
+                        codes,
+                        question.filters() == null ? Map.of() : question.filters());
+                yield broken.isPresent()
+                        ? rejected(nodeId, country, broken.get())
+                        : new NodeReply(
+                                nodeId,
+                                country,
+                                NodeStatus.OK,
+                                null,
+                                table,
+                                table.spend() == null ? null : table.spend().remaining());
             }
-            boolean suppressed = c.path("suppressed").asBoolean(false);
-            JsonNode value = c.path("value");
-            if (suppressed == value.isIntegralNumber() || (!suppressed && value.asLong() < 0)) {
-                throw new MalformedAnswer();
+            case CATALOGUE_RELEASE -> {
+                CatalogueRelease release = json.readValue(body, CatalogueRelease.class);
+                Optional<String> broken = AnswerLaws.check(release, catalogue);
+                yield broken.isPresent()
+                        ? rejected(nodeId, country, broken.get())
+                        : NodeReply.ok(nodeId, country, release);
             }
-            cells.add(new NodeAnswer.Cell(at, suppressed ? null : value.asLong(), suppressed));
+            case BUDGET -> {
+                BudgetStatus budget = json.readValue(body, BudgetStatus.class);
+                yield budget.contractVersion() == FederationContract.VERSION
+                        ? new NodeReply(nodeId, country, NodeStatus.OK, null, budget, budget)
+                        : rejected(nodeId, country, "contract version " + budget.contractVersion());
+            }
+        };
+    }
+
+    private NodeReply rejected(String nodeId, String country, String law) {
+        log.warn("Node {} sent an answer that breaks the disclosure laws ({}); it is not used", nodeId, law);
+        return NodeReply.failed(
+                nodeId, country, NodeStatus.UNAVAILABLE, "the node's answer broke the disclosure laws: " + law);
+    }
+
+    /** A node's released table as an answer to combine. */
+    public static NodeAnswer answer(NodeReply reply, ReleasedTable table) {
+        var md = table.metadata();
+        List<NodeAnswer.Cell> cells = new ArrayList<>(table.cells().size());
+        for (TableCell c : table.cells()) {
+            cells.add(new NodeAnswer.Cell(c.coordinates(), c.value(), c.status(), c.standardError()));
         }
-        var node = registry.node(nodeId).orElseThrow();
         return new NodeAnswer(
-                nodeId,
-                node.country(),
+                reply.nodeId(),
+                reply.country(),
                 NodeStatus.OK,
                 null,
-                md.path("policyVersion").asLong(),
-                md.path("threshold").asInt(),
-                md.path("mode").asString("ROUNDING"),
-                multi,
-                instant(md.path("releasedAt")),
-                md.path("absentCellsAreZero").asBoolean(true),
-                cells);
+                md.policyVersion(),
+                md.threshold(),
+                md.mode().name(),
+                new LinkedHashSet<>(md.multiResponseDimensions()),
+                md.releasedAt(),
+                md.absentCellsAreZero(),
+                cells,
+                md.releasePeriod(),
+                null,
+                reply.budget());
     }
 
     /** The node's circuit is open: it was not asked. */
-    public NodeAnswer circuitOpen(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId) {
-        return NodeAnswer.failed(
+    public NodeReply circuitOpen(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId) {
+        return NodeReply.failed(
                 nodeId, country(nodeId), NodeStatus.CIRCUIT_OPEN, "not asked: the node failed repeatedly of late");
     }
 
-    /** Why a call gave no table, from the exception Camel caught. */
-    public NodeAnswer failed(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, Exchange exchange) {
+    /** Why a call gave no message, from the exception Camel caught. */
+    public NodeReply failed(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        NodeAnswer answer = classify(nodeId, cause);
-        log.info("Node {} gave no table: {} ({})", nodeId, answer.status().code(), answer.reason());
-        return answer;
+        NodeReply reply = classify(nodeId, cause);
+        log.info("Node {} gave no answer: {} ({})", nodeId, reply.status().code(), reply.reason());
+        return reply;
     }
 
-    NodeAnswer classify(String nodeId, Throwable cause) {
+    NodeReply classify(String nodeId, Throwable cause) {
         String country = country(nodeId);
         if (cause instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
-            String refusal = (status == 400 || status == 422 || status == 503) ? refusal(http) : null;
-            if (refusal != null) {
-                return NodeAnswer.failed(nodeId, country, NodeStatus.REFUSED, refusal);
+            if (status == 400 || status == 403 || status == 422 || status == 429 || status == 503) {
+                Optional<NodeReply> refusal = refusal(nodeId, country, http);
+                if (refusal.isPresent()) {
+                    return refusal.get();
+                }
             }
-            return NodeAnswer.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the node answered HTTP " + status);
+            return NodeReply.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the node answered HTTP " + status);
         }
         if (cause instanceof SocketTimeoutException) {
-            return NodeAnswer.failed(nodeId, country, NodeStatus.TIMEOUT, "no answer within the timeout");
+            return NodeReply.failed(nodeId, country, NodeStatus.TIMEOUT, "no answer within the timeout");
         }
         if (cause instanceof ConnectException) {
-            return NodeAnswer.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the node could not be reached");
+            return NodeReply.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the node could not be reached");
         }
-        if (cause instanceof MalformedAnswer || cause instanceof tools.jackson.core.JacksonException) {
-            return NodeAnswer.failed(
+        if (cause instanceof tools.jackson.core.JacksonException || cause instanceof IllegalArgumentException) {
+            return NodeReply.failed(
                     nodeId, country, NodeStatus.UNAVAILABLE, "the node's answer was not a valid protected table");
         }
-        return NodeAnswer.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the call to the node failed");
+        return NodeReply.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the call to the node failed");
     }
 
     /**
      * The node's own sentence for a refusal, when its body is a Tributary problem: the node's policy reason (e.g.
-     * "population below the floor") is meant for the querier and holds no data.
+     * "population below the floor", "budget exhausted") is meant for the querier and holds no data; a budget that
+     * comes with it is kept.
      */
-    private String refusal(HttpOperationFailedException http) {
+    private Optional<NodeReply> refusal(String nodeId, String country, HttpOperationFailedException http) {
         try {
             JsonNode problem = json.readTree(http.getResponseBody());
             String type = problem.path("type").asString("");
-            if (!type.startsWith("urn:tributary:problem:")) {
-                return null;
+            if (!type.startsWith(FederationContract.PROBLEM_PREFIX)) {
+                return Optional.empty();
             }
             String detail = problem.path("detail").asString("refused by the node's policy");
             String reason = problem.path("reason").asString(null);
             String sentence = reason == null ? detail : reason + ": " + detail;
-            return sentence.length() > MAX_REASON ? sentence.substring(0, MAX_REASON) : sentence;
+            if (sentence.length() > MAX_REASON) {
+                sentence = sentence.substring(0, MAX_REASON);
+            }
+            BudgetStatus budget =
+                    problem.has("budget") ? json.treeToValue(problem.get("budget"), BudgetStatus.class) : null;
+            return Optional.of(new NodeReply(nodeId, country, NodeStatus.REFUSED, sentence, null, budget));
         } catch (RuntimeException notJson) {
-            return null;
+            return Optional.empty();
         }
     }
 
     private String country(String nodeId) {
         return registry.node(nodeId).map(n -> n.country()).orElse(null);
-    }
-
-    private static Instant instant(JsonNode node) {
-        try {
-            return node.isString() ? Instant.parse(node.asString()) : null;
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** The node's body is JSON but not a protected table. */
-    static final class MalformedAnswer extends RuntimeException {
-        MalformedAnswer() {
-            super("not a protected table", null, false, false);
-        }
     }
 }

@@ -16,10 +16,11 @@ import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Provenance;
 import org.tributary.aggregator.regional.RegionalCombiner;
 import org.tributary.aggregator.regional.RegionalTable;
+import org.tributary.common.federation.ReleasedTable;
 
 /**
- * The last step of the fan-out: one answer per configured node (a node that did not answer in time is reported
- * as {@code timeout}, never left out), then the regional combination and its provenance.
+ * The last step of a fan-out: one reply per configured node (a node that did not answer in time is reported as
+ * {@code timeout}, never left out); for a count query the regional combination and its provenance.
  */
 @Component
 public class RegionalAssembler {
@@ -39,23 +40,43 @@ public class RegionalAssembler {
         this.combiner = new RegionalCombiner(properties.minContributingNodes());
     }
 
-    public RegionalAnswer assemble(Exchange exchange) {
-        Map<String, NodeAnswer> byNode = new HashMap<>();
+    /** One reply per configured node, in the order the nodes are configured. */
+    public List<NodeReply> replies(Exchange exchange) {
+        Map<String, NodeReply> byNode = new HashMap<>();
         if (exchange.getMessage().getBody() instanceof List<?> collected) {
             for (Object o : collected) {
-                if (o instanceof NodeAnswer a) {
-                    byNode.put(a.nodeId(), a);
+                if (o instanceof NodeReply r) {
+                    byNode.put(r.nodeId(), r);
                 }
             }
         }
-        List<NodeAnswer> answers = new ArrayList<>();
+        List<NodeReply> out = new ArrayList<>();
         for (var node : registry.nodes()) {
-            answers.add(byNode.getOrDefault(
+            out.add(byNode.getOrDefault(
                     node.id(),
-                    NodeAnswer.failed(node.id(), node.country(), NodeStatus.TIMEOUT, "no answer within the timeout")));
+                    NodeReply.failed(node.id(), node.country(), NodeStatus.TIMEOUT, "no answer within the timeout")));
         }
+        return out;
+    }
+
+    public RegionalAnswer assemble(Exchange exchange) {
+        List<NodeAnswer> answers = new ArrayList<>();
+        for (NodeReply r : replies(exchange)) {
+            answers.add(
+                    r.message() instanceof ReleasedTable table
+                            ? NodeReplies.answer(r, table)
+                            : NodeAnswer.failed(r.nodeId(), r.country(), r.status(), r.reason(), r.budget()));
+        }
+        return answer(answers, exchange.getProperty(ASKED_AT, Instant.class));
+    }
+
+    public RegionalCatalogue catalogue(Exchange exchange) {
+        return new RegionalCatalogue(replies(exchange), exchange.getProperty(ASKED_AT, Instant.class), clock.instant());
+    }
+
+    /** The regional combination of node answers (from a fan-out, or from stored catalogue releases). */
+    public RegionalAnswer answer(List<NodeAnswer> answers, Instant askedAt) {
         RegionalTable table = combiner.combine(answers);
-        Instant askedAt = exchange.getProperty(ASKED_AT, Instant.class);
         return new RegionalAnswer(answers, table, provenance(table, askedAt));
     }
 

@@ -1,10 +1,11 @@
 package org.tributary.aggregator.federation;
 
+import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
-import org.tributary.common.disclosure.CountQuery;
+import org.tributary.common.federation.CountQueryRequest;
 
-/** Puts one protected count query to every node through the fan-out route. */
+/** Puts the region's questions to every node through the fan-out routes. */
 @Service
 public class RegionalQueries {
 
@@ -14,7 +15,31 @@ public class RegionalQueries {
         this.camel = camel;
     }
 
-    public RegionalAnswer ask(CountQuery query) {
-        return camel.requestBody(FederationRoutes.REGIONAL_QUERY, query, RegionalAnswer.class);
+    /** An ad-hoc count query for the analyst whose bearer token is given (the nodes verify it). */
+    public RegionalAnswer ask(CountQueryRequest query, String requesterToken) {
+        var done = camel.send(FederationRoutes.REGIONAL_QUERY, e -> {
+            e.getMessage().setBody(query);
+            e.setProperty(FederationRoutes.REQUESTER, requesterToken);
+        });
+        if (done.getException() instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return done.getMessage().getBody(RegionalAnswer.class);
+    }
+
+    /** Every node's catalogue release of its current period. */
+    public RegionalCatalogue catalogue() {
+        return camel.requestBody(FederationRoutes.REGIONAL_CATALOGUE, null, RegionalCatalogue.class);
+    }
+
+    /** The analyst's remaining budget on every node. */
+    @SuppressWarnings("unchecked")
+    public List<NodeReply> budgets(String requesterToken) {
+        var done = camel.send(
+                FederationRoutes.REGIONAL_BUDGET, e -> e.setProperty(FederationRoutes.REQUESTER, requesterToken));
+        if (done.getException() instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return (List<NodeReply>) done.getMessage().getBody(List.class);
     }
 }

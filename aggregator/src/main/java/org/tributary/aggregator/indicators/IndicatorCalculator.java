@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.tributary.aggregator.regional.AreaValue;
 import org.tributary.aggregator.regional.Observation;
-import org.tributary.aggregator.regional.ObservationStatus;
 
 /**
  * Turns one series' combined answer into observations, per country and for the region. Counts are the released
@@ -65,18 +64,39 @@ final class IndicatorCalculator {
                 }
                 labelled.putAll(series.tags());
                 boolean complement = share.complementOf() != null;
+                int regionBase = 0;
                 for (int i = 0; i < lookup.countries().size(); i++) {
+                    int base = minShareBase(lookup.answered().get(i));
+                    regionBase = Math.max(regionBase, base);
                     out.add(ratio(
-                            lookup.country(i, numeratorAt), lookup.country(i, denominatorAt), complement, labelled));
+                            lookup.country(i, numeratorAt),
+                            lookup.country(i, denominatorAt),
+                            complement,
+                            labelled,
+                            base));
                 }
-                out.add(ratio(lookup.region(numeratorAt), lookup.region(denominatorAt), complement, labelled));
+                out.add(ratio(
+                        lookup.region(numeratorAt), lookup.region(denominatorAt), complement, labelled, regionBase));
             }
         });
         return out;
     }
 
-    /** A share from released values of one area, or unavailable with the reason. */
+    static int minShareBase(org.tributary.aggregator.regional.NodeAnswer answer) {
+        return answer.minShareBase() == null ? 0 : answer.minShareBase();
+    }
+
     static Observation ratio(AreaValue part, AreaValue whole, boolean complement, Map<String, String> at) {
+        return ratio(part, whole, complement, at, 0);
+    }
+
+    /**
+     * A share from released values of one area, or unavailable with the reason. A share of exactly 0 % or 100 % over
+     * fewer persons than the node's {@code minShareBase} is not released: it would say something of every person of
+     * the group (all of them, or none, have the attribute).
+     */
+    static Observation ratio(
+            AreaValue part, AreaValue whole, boolean complement, Map<String, String> at, int minShareBase) {
         String area = whole.area();
         if (!whole.exact()) {
             return Observation.unavailable(area, at, "denominator " + why(whole));
@@ -89,6 +109,13 @@ final class IndicatorCalculator {
         if (denominator == 0) {
             return Observation.unavailable(area, at, "no persons in the denominator");
         }
+        if ((numerator <= 0 || numerator >= denominator) && denominator < minShareBase) {
+            return Observation.unavailable(
+                    area,
+                    at,
+                    "a share of 0 % or 100 % over fewer than " + minShareBase
+                            + " persons is not released: it would describe every person of the group");
+        }
         String note = null;
         if (numerator > denominator || numerator < 0) {
             // Numerator and denominator are rounded independently; the share is kept within [0, 1].
@@ -97,19 +124,8 @@ final class IndicatorCalculator {
         }
         BigDecimal share =
                 BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), SCALE, RoundingMode.HALF_EVEN);
-        Observation ratio = Observation.ratio(area, at, share, numerator, denominator);
-        return note == null
-                ? ratio
-                : new Observation(
-                        ratio.area(),
-                        ratio.coordinates(),
-                        ratio.value(),
-                        null,
-                        null,
-                        numerator,
-                        denominator,
-                        ObservationStatus.EXACT,
-                        note);
+        return Observation.ratio(
+                area, at, share, numerator, denominator, part.status().combine(whole.status()), note);
     }
 
     private static String why(AreaValue v) {

@@ -9,36 +9,56 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.tributary.aggregator.config.AggregatorProperties;
-import org.tributary.aggregator.federation.RegionalAnswer;
-import org.tributary.aggregator.federation.RegionalQueries;
-import org.tributary.aggregator.nodes.NodeCatalogue;
-import org.tributary.aggregator.queries.QueryValidator;
+import org.tributary.aggregator.federation.NodeReplies;
+import org.tributary.aggregator.federation.NodeReply;
+import org.tributary.aggregator.federation.RegionalAssembler;
+import org.tributary.aggregator.federation.RegionalCatalogue;
 import org.tributary.aggregator.regional.AreaValue;
 import org.tributary.aggregator.regional.Dataset;
+import org.tributary.aggregator.regional.NodeAnswer;
 import org.tributary.aggregator.regional.NodeReport;
+import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Observation;
 import org.tributary.aggregator.regional.Provenance;
 import org.tributary.aggregator.web.ProblemException;
-import org.tributary.common.disclosure.CountQuery;
+import org.tributary.common.federation.CatalogueRelease;
+import org.tributary.common.federation.CatalogueTable;
+import org.tributary.common.federation.CatalogueTables;
+import org.tributary.common.federation.FederationContract;
+import org.tributary.common.federation.ReleasedTable;
+import org.tributary.common.federation.TableCell;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
 
-/** Computes regional indicators: each series asked of every node, combined, turned into counts or shares. */
+/**
+ * Computes regional indicators from the nodes' catalogue releases: each series reads one catalogue table of every
+ * node, combined into the region's table, turned into counts or shares. Nothing is asked of the nodes per request:
+ * the releases are the period's, the same for every reader.
+ */
 @Service
 public class Indicators {
 
-    private final RegionalQueries queries;
-    private final QueryValidator validator;
+    static final String YEAR = "year";
+    static final String TOTAL = FederationContract.TOTAL;
+
+    private final RegionalCatalogues catalogues;
+    private final RegionalAssembler assembler;
     private final AggregatorProperties properties;
 
-    Indicators(RegionalQueries queries, QueryValidator validator, AggregatorProperties properties) {
-        this.queries = queries;
-        this.validator = validator;
+    Indicators(RegionalCatalogues catalogues, RegionalAssembler assembler, AggregatorProperties properties) {
+        this.catalogues = catalogues;
+        this.assembler = assembler;
         this.properties = properties;
     }
 
     /** An indicator as the catalogue lists it. */
-    public record IndicatorInfo(String id, String title, String description, String unit, List<String> dimensions) {}
+    public record IndicatorInfo(
+            String id,
+            String title,
+            String description,
+            String unit,
+            List<String> dimensions,
+            List<String> breakdowns) {}
 
     public List<IndicatorInfo> catalogue() {
         return IndicatorCatalogue.all().stream().map(Indicators::info).toList();
@@ -48,30 +68,53 @@ public class Indicators {
         return IndicatorCatalogue.all().stream().map(IndicatorDefinition::id).toList();
     }
 
-    /** The indicator over the region; 400 for an unknown indicator or an unusable breakdown. */
+    /** The indicator over the region from the current catalogue releases; 400 for an unknown one or breakdown. */
     public Dataset compute(String id, Integer yearFrom, Integer yearTo, List<String> breakdown) {
-        IndicatorDefinition indicator = IndicatorCatalogue.byId(id)
+        // Bad questions are answered before any node's release is fetched.
+        definition(id);
+        checkBreakdown(breakdown, yearFrom, yearTo);
+        return compute(id, yearFrom, yearTo, breakdown, catalogues.current());
+    }
+
+    private IndicatorDefinition definition(String id) {
+        return IndicatorCatalogue.byId(id)
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.VALIDATION,
                         "Unknown indicator.",
                         List.of(FieldError.of("id", id, "is no indicator; known: " + String.join(", ", ids())))));
-        checkBreakdown(indicator, breakdown);
-        validator.check("breakdown", breakdown, Map.of(), yearFrom, yearTo);
+    }
+
+    /** The indicator from the given catalogue releases. */
+    public Dataset compute(
+            String id, Integer yearFrom, Integer yearTo, List<String> breakdown, RegionalCatalogue catalogue) {
+        IndicatorDefinition indicator = definition(id);
+        checkBreakdown(breakdown, yearFrom, yearTo);
+        boolean byYear = breakdown.contains(YEAR) || yearFrom != null || yearTo != null;
 
         List<Observation> observations = new ArrayList<>();
         List<Provenance> provenances = new ArrayList<>();
-        Set<String> dimensions = new LinkedHashSet<>(breakdown);
+        Set<String> dimensions = new LinkedHashSet<>();
+        if (byYear) {
+            dimensions.add(YEAR);
+        }
         for (Series series : indicator.series()) {
-            List<String> asked = new ArrayList<>(series.dimensions());
-            asked.addAll(breakdown);
-            var query = new CountQuery(asked, series.filters(), yearFrom, yearTo);
-            RegionalAnswer answer = queries.ask(query);
+            CatalogueTable table = CatalogueTables.byId(series.table()).orElseThrow();
+            List<String> kept = new ArrayList<>();
+            if (byYear) {
+                kept.add(YEAR);
+            }
+            kept.addAll(series.dimensions());
+            List<NodeAnswer> answers = new ArrayList<>();
+            for (NodeReply reply : catalogue.replies()) {
+                answers.add(answer(reply, table, kept, yearFrom, yearTo));
+            }
+            var regional = assembler.answer(answers, catalogue.askedAt());
             var lookup = new AreaValue.Lookup(
-                    properties.region().code(), properties.minContributingNodes(), answer.answers(), answer.table());
+                    properties.region().code(), properties.minContributingNodes(), answers, regional.table());
             List<Observation> part = IndicatorCalculator.observations(series, lookup);
             part.forEach(o -> dimensions.addAll(o.coordinates().keySet()));
             observations.addAll(part);
-            provenances.add(answer.provenance());
+            provenances.add(regional.provenance());
         }
         return new Dataset(
                 indicator.id(),
@@ -84,32 +127,113 @@ public class Indicators {
                 merge(provenances));
     }
 
-    private void checkBreakdown(IndicatorDefinition indicator, List<String> breakdown) {
-        NodeCatalogue catalogue = validator.catalogue();
-        List<FieldError> errors = new ArrayList<>();
-        for (Series series : indicator.series()) {
-            for (String d : breakdown) {
-                if (series.dimensions().contains(d) || series.tags().containsKey(d)) {
-                    errors.add(FieldError.of("breakdown", d, "is already a dimension of this indicator"));
+    /**
+     * One node's part of a series: its catalogue table, read at the totals of the dimensions the series does not
+     * use (and, without a year breakdown, at the total over years), or why there is none.
+     */
+    static NodeAnswer answer(
+            NodeReply reply, CatalogueTable table, List<String> kept, Integer yearFrom, Integer yearTo) {
+        if (!(reply.message() instanceof CatalogueRelease release)) {
+            return NodeAnswer.failed(reply.nodeId(), reply.country(), reply.status(), reply.reason());
+        }
+        CatalogueRelease.Entry entry = release.tables().stream()
+                .filter(e -> e.tableId().equals(table.id()))
+                .findFirst()
+                .orElse(null);
+        if (entry == null || entry.table() == null) {
+            return NodeAnswer.failed(
+                    reply.nodeId(),
+                    reply.country(),
+                    NodeStatus.REFUSED,
+                    entry == null ? "the node's catalogue release has no such table" : entry.refusal());
+        }
+        ReleasedTable projected = project(entry.table(), table, kept, yearFrom, yearTo);
+        NodeAnswer full = NodeReplies.answer(reply, projected);
+        return new NodeAnswer(
+                full.nodeId(),
+                full.country(),
+                full.status(),
+                full.reason(),
+                full.policyVersion(),
+                full.threshold(),
+                full.mode(),
+                full.multiResponseDimensions(),
+                full.releasedAt(),
+                full.absentCellsAreZero(),
+                full.cells(),
+                release.releasePeriod(),
+                release.minShareBase(),
+                null);
+    }
+
+    /** The table's cells at the totals of every dimension not kept, coordinates of the kept ones only. */
+    static ReleasedTable project(
+            ReleasedTable released, CatalogueTable table, List<String> kept, Integer yearFrom, Integer yearTo) {
+        List<TableCell> cells = new ArrayList<>();
+        for (TableCell c : released.cells()) {
+            boolean keep = true;
+            for (String d : table.dimensions()) {
+                if (!kept.contains(d) && !TOTAL.equals(c.coordinates().get(d))) {
+                    keep = false;
                 }
             }
-            if (series.dimensions().size() + breakdown.size() > catalogue.maxDimensions()) {
+            if (keep && kept.contains(YEAR) && (yearFrom != null || yearTo != null)) {
+                String year = c.coordinates().get(YEAR);
+                keep = year.matches("\\d{4}")
+                        && (yearFrom == null || Integer.parseInt(year) >= yearFrom)
+                        && (yearTo == null || Integer.parseInt(year) <= yearTo);
+            }
+            if (keep) {
+                Map<String, String> at = new LinkedHashMap<>();
+                kept.forEach(d -> at.put(d, c.coordinates().get(d)));
+                cells.add(new TableCell(at, c.value(), c.status(), c.standardError()));
+            }
+        }
+        var md = released.metadata();
+        var metadata = new org.tributary.common.federation.TableMetadata(
+                md.contractVersion(),
+                md.nodeId(),
+                md.policyVersion(),
+                md.releasePeriod(),
+                md.mode(),
+                md.threshold(),
+                md.roundingBase(),
+                md.releasedAt(),
+                kept,
+                md.multiResponseDimensions().stream().filter(kept::contains).toList(),
+                md.absentCellsAreZero(),
+                md.noise());
+        return new ReleasedTable(metadata, cells, null);
+    }
+
+    private static void checkBreakdown(List<String> breakdown, Integer yearFrom, Integer yearTo) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String d : breakdown) {
+            if (!YEAR.equals(d)) {
                 errors.add(FieldError.of(
                         "breakdown",
-                        String.join(",", breakdown),
-                        "adds too many dimensions: this indicator already uses "
-                                + series.dimensions().size() + " of at most " + catalogue.maxDimensions()));
+                        d,
+                        "catalogue indicators break down by year only; ask an ad-hoc query (differentially private,"
+                                + " against your budget) at /api/regional/queries for other breakdowns"));
+            }
+        }
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            errors.add(FieldError.of("yearTo", String.valueOf(yearTo), "is before yearFrom"));
+        }
+        for (Integer y : java.util.Arrays.asList(yearFrom, yearTo)) {
+            if (y != null && (y < FederationContract.FIRST_YEAR || y > FederationContract.LAST_YEAR)) {
+                errors.add(FieldError.of(
+                        "year",
+                        String.valueOf(y),
+                        "must be between " + FederationContract.FIRST_YEAR + " and " + FederationContract.LAST_YEAR));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(
-                    ProblemType.VALIDATION,
-                    "The breakdown cannot be used.",
-                    errors.stream().distinct().toList());
+            throw new ProblemException(ProblemType.VALIDATION, "The breakdown cannot be used.", errors);
         }
     }
 
-    /** One provenance for several queries: a node counts as answering only if it answered every one. */
+    /** One provenance for several series: a node counts as answering only if it answered every one. */
     public static Provenance merge(List<Provenance> all) {
         Provenance first = all.get(0);
         Map<String, NodeReport> nodes = new LinkedHashMap<>();
@@ -147,6 +271,7 @@ public class Indicators {
                 d.title(),
                 d.description(),
                 d.unit().name().toLowerCase(java.util.Locale.ROOT),
-                List.copyOf(dims));
+                List.copyOf(dims),
+                List.of(YEAR));
     }
 }

@@ -2,20 +2,19 @@ package org.tributary.aggregator.indicators;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * One count query of an indicator and how its answer becomes figures.
+ * One catalogue table of an indicator and how its cells become figures.
  *
- * @param dimensions the query's own dimensions; a requested breakdown is added to them
- * @param filters the query's filters (equality / IN over catalogue codes)
+ * @param table the catalogue table's id (common's {@code CatalogueTables})
+ * @param dimensions the table's dimensions the indicator reads, besides {@code year}; the others are read at their
+ *     totals
  * @param tags coordinates added to every observation of this series (e.g. {@code stage=destination})
  */
-record Series(List<String> dimensions, Map<String, Set<String>> filters, Map<String, String> tags, Measure measure) {
+record Series(String table, List<String> dimensions, Map<String, String> tags, Measure measure) {
 
     Series {
         dimensions = List.copyOf(dimensions);
-        filters = Map.copyOf(filters);
         tags = Map.copyOf(tags);
     }
 }

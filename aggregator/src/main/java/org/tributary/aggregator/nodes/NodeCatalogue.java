@@ -12,11 +12,27 @@ public record NodeCatalogue(int maxDimensions, Map<String, DimensionInfo> dimens
         dimensions = Map.copyOf(dimensions);
     }
 
-    /** A dimension and its codes; a multi-response dimension may count one person in several cells. */
-    public record DimensionInfo(boolean multiResponse, Set<String> codes) {
+    /**
+     * A dimension and its codes; a multi-response dimension may count one person in several cells.
+     *
+     * @param exclusive codes of a multi-response dimension a person holds only alone
+     */
+    public record DimensionInfo(boolean multiResponse, Set<String> codes, Set<String> exclusive) {
 
         public DimensionInfo {
             codes = Set.copyOf(codes);
+            exclusive = exclusive == null ? Set.of() : Set.copyOf(exclusive);
         }
+
+        public DimensionInfo(boolean multiResponse, Set<String> codes) {
+            this(multiResponse, codes, Set.of());
+        }
+    }
+
+    /** Each dimension's codes. */
+    public Map<String, Set<String>> codes() {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        dimensions.forEach((d, info) -> out.put(d, info.codes()));
+        return out;
     }
 }

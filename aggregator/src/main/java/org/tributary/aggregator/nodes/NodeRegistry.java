@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
-import tools.jackson.databind.JsonNode;
+import org.tributary.common.federation.FederationContract;
+import org.tributary.common.federation.NodeCapabilities;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,46 +75,73 @@ public class NodeRegistry {
 
     /** The capabilities URL of the node a probe is for. */
     public String capabilitiesUrl(@ExchangeProperty(NODE_ID) String nodeId) {
-        return nodes.get(nodeId).baseUrl() + "/federation/v1/capabilities";
+        return nodes.get(nodeId).baseUrl() + FederationContract.CAPABILITIES;
     }
 
     /** The catalogue URL of the node a probe is for. */
     public String catalogueUrl(@ExchangeProperty(NODE_ID) String nodeId) {
-        return nodes.get(nodeId).baseUrl() + "/federation/v1/catalogue";
+        return nodes.get(nodeId).baseUrl() + FederationContract.CATALOGUE;
     }
 
     public void capabilitiesReceived(@ExchangeProperty(NODE_ID) String nodeId, String body) {
-        JsonNode c = json.readTree(body);
-        if (!c.path("policyVersion").isNumber() || !c.path("nodeId").isString()) {
+        NodeCapabilities c = json.readValue(body, NodeCapabilities.class);
+        if (c.contractVersion() != FederationContract.VERSION) {
+            throw new ContractMismatch(c.contractVersion());
+        }
+        if (c.nodeId() == null || c.mode() == null) {
             throw new IllegalArgumentException("not a capabilities document");
         }
         states.computeIfPresent(
                 nodeId,
                 (id, s) -> s.up(
                         clock.instant(),
-                        c.path("nodeId").asString(),
-                        c.path("name").asString(null),
-                        c.path("policyVersion").asLong(),
-                        c.path("mode").asString(null),
-                        c.path("releasesEnabled").asBoolean(true),
-                        c.path("schemaVersion").asString(null)));
+                        c.nodeId(),
+                        c.name(),
+                        c.policyVersion(),
+                        c.mode().name(),
+                        c.adHocMode() == null ? null : c.adHocMode().name(),
+                        c.releasePeriod(),
+                        c.releasesEnabled(),
+                        c.schemaVersion()));
     }
 
     public void catalogueReceived(@ExchangeProperty(NODE_ID) String nodeId, String body) {
-        JsonNode c = json.readTree(body);
-        if (!c.path("dimensions").isArray()) {
-            throw new IllegalArgumentException("not a catalogue document");
+        var c = json.readValue(body, org.tributary.common.federation.NodeCatalogue.class);
+        if (c.contractVersion() != FederationContract.VERSION) {
+            throw new ContractMismatch(c.contractVersion());
         }
         Map<String, NodeCatalogue.DimensionInfo> dimensions = new LinkedHashMap<>();
-        for (JsonNode d : c.path("dimensions")) {
-            Set<String> codes = new TreeSet<>();
-            d.path("codes").forEach(code -> codes.add(code.asString()));
+        for (var d : c.dimensions()) {
             dimensions.put(
-                    d.path("id").asString(),
-                    new NodeCatalogue.DimensionInfo(d.path("multiResponse").asBoolean(), codes));
+                    d.id(),
+                    new NodeCatalogue.DimensionInfo(
+                            d.multiResponse(), new TreeSet<>(d.codes()), new TreeSet<>(d.exclusiveCodes())));
         }
-        var catalogue = new NodeCatalogue(c.path("maxDimensions").asInt(3), dimensions);
+        var catalogue = new NodeCatalogue(c.maxDimensions() < 1 ? 3 : c.maxDimensions(), dimensions);
         states.computeIfPresent(nodeId, (id, s) -> s.withCatalogue(catalogue));
+    }
+
+    /** The node's catalogue, once heard. */
+    public Optional<NodeCatalogue> catalogueOf(String nodeId) {
+        return Optional.ofNullable(states.get(nodeId)).map(NodeState::catalogue);
+    }
+
+    /** Each node's current release period, as its last capabilities said (absent before it was heard). */
+    public Map<String, String> releasePeriods() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        states.forEach((id, s) -> {
+            if (s.releasePeriod() != null) {
+                out.put(id, s.releasePeriod());
+            }
+        });
+        return out;
+    }
+
+    /** A node that speaks another version of the contract. */
+    static final class ContractMismatch extends RuntimeException {
+        ContractMismatch(int version) {
+            super("contract version " + version, null, false, false);
+        }
     }
 
     /** A failed probe marks the node down with a fixed sentence: exception messages may quote what they got. */
@@ -164,6 +192,9 @@ public class NodeRegistry {
         }
         if (cause instanceof org.apache.camel.http.base.HttpOperationFailedException http) {
             return "answered HTTP " + http.getStatusCode();
+        }
+        if (cause instanceof ContractMismatch mismatch) {
+            return "speaks " + mismatch.getMessage() + "; this aggregator speaks " + FederationContract.VERSION;
         }
         if (cause instanceof tools.jackson.core.JacksonException || cause instanceof IllegalArgumentException) {
             return "answered something that is not a valid document";

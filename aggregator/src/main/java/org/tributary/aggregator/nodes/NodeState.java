@@ -7,6 +7,9 @@ import java.time.Instant;
  *
  * @param health {@code up} when the last probe answered, {@code down} when it failed, {@code unknown} before any
  * @param problem a fixed sentence on why the last probe failed (never an exception message)
+ * @param mode how the node protects its catalogue releases
+ * @param adHocMode how it answers ad-hoc queries (only {@code DIFFERENTIAL_PRIVACY} answers them)
+ * @param releasePeriod the node's current release period
  */
 public record NodeState(
         String id,
@@ -20,13 +23,16 @@ public record NodeState(
         String name,
         Long policyVersion,
         String mode,
+        String adHocMode,
+        String releasePeriod,
         Boolean releasesEnabled,
         String schemaVersion,
         NodeCatalogue catalogue) {
 
     static NodeState unknown(String id, String country, String baseUrl) {
         return new NodeState(
-                id, country, baseUrl, "unknown", null, null, null, null, null, null, null, null, null, null);
+                id, country, baseUrl, "unknown", null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     NodeState up(
@@ -35,6 +41,8 @@ public record NodeState(
             String name,
             long policyVersion,
             String mode,
+            String adHocMode,
+            String releasePeriod,
             boolean releasesEnabled,
             String schemaVersion) {
         return new NodeState(
@@ -49,6 +57,8 @@ public record NodeState(
                 name,
                 policyVersion,
                 mode,
+                adHocMode,
+                releasePeriod,
                 releasesEnabled,
                 schemaVersion,
                 catalogue);
@@ -67,6 +77,8 @@ public record NodeState(
                 name,
                 policyVersion,
                 mode,
+                adHocMode,
+                releasePeriod,
                 releasesEnabled,
                 schemaVersion,
                 catalogue);
@@ -85,6 +97,8 @@ public record NodeState(
                 name,
                 policyVersion,
                 mode,
+                adHocMode,
+                releasePeriod,
                 releasesEnabled,
                 schemaVersion,
                 catalogue);

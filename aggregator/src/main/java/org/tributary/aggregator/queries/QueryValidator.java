@@ -19,8 +19,8 @@ import org.tributary.common.problem.ProblemType;
 @Component
 public class QueryValidator {
 
-    static final int FIRST_YEAR = 1990;
-    static final int LAST_YEAR = 2100;
+    static final int FIRST_YEAR = org.tributary.common.federation.FederationContract.FIRST_YEAR;
+    static final int LAST_YEAR = org.tributary.common.federation.FederationContract.LAST_YEAR;
 
     private final NodeRegistry registry;
 

@@ -1,17 +1,16 @@
 package org.tributary.aggregator.queries;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,64 +18,60 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tributary.aggregator.config.AggregatorProperties;
+import org.tributary.aggregator.federation.NodeReply;
 import org.tributary.aggregator.federation.RegionalAnswer;
 import org.tributary.aggregator.federation.RegionalQueries;
 import org.tributary.aggregator.regional.AreaValue;
 import org.tributary.aggregator.regional.CrossTabs;
 import org.tributary.aggregator.regional.Dataset;
+import org.tributary.aggregator.regional.NodeAnswer;
 import org.tributary.aggregator.regional.Unit;
 import org.tributary.aggregator.web.DatasetResponses;
-import org.tributary.common.disclosure.CountQuery;
+import org.tributary.common.federation.BudgetStatus;
+import org.tributary.common.federation.CountQueryRequest;
 
-/** Ad-hoc protected cross-tabs over the region: the same count query to every node, combined. */
+/**
+ * Ad-hoc regional cross-tabs: the same question to every node, for the analyst asking — their own token goes with
+ * it, so that each node verifies who asks and answers under differential privacy against that analyst's budget and
+ * its own. Every question is logged (who, what, when, what each node did).
+ */
 @RestController
-@RequestMapping("/api/regional/queries")
+@RequestMapping("/api/regional")
 class RegionalQueryController {
-
-    /** Names and codes are short catalogue words; anything else is refused before it reaches a node or a log. */
-    static final String WORD = "[\\p{Alnum}_+<>.\\-]{1,64}";
 
     private final RegionalQueries queries;
     private final QueryValidator validator;
     private final AggregatorProperties properties;
     private final DatasetResponses responses;
+    private final QueryLog log;
 
     RegionalQueryController(
             RegionalQueries queries,
             QueryValidator validator,
             AggregatorProperties properties,
-            DatasetResponses responses) {
+            DatasetResponses responses,
+            QueryLog log) {
         this.queries = queries;
         this.validator = validator;
         this.properties = properties;
         this.responses = responses;
+        this.log = log;
     }
 
-    record RegionalQueryRequest(
-            @NotNull @Size(max = 10) List<@NotNull @Pattern(regexp = WORD) String> dimensions,
-
-            @Size(max = 20)
-            Map<
-                            @NotNull @Pattern(regexp = WORD) String,
-                            @NotNull @Size(min = 1, max = 300) List<@NotNull @Pattern(regexp = WORD) String>>
-                    filters,
-
-            Integer yearFrom,
-            Integer yearTo) {}
-
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/queries", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> ask(
-            @Valid @RequestBody RegionalQueryRequest request,
+            @Valid @RequestBody CountQueryRequest request,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = "Accept", required = false) List<String> accept) {
+            @RequestHeader(value = "Accept", required = false) List<String> accept,
+            @AuthenticationPrincipal Jwt analyst) {
         var format0 = responses.negotiate(format, accept);
         validator.check("dimensions", request.dimensions(), request.filters(), request.yearFrom(), request.yearTo());
-        Map<String, Set<String>> filters = new LinkedHashMap<>();
-        if (request.filters() != null) {
-            request.filters().forEach((k, v) -> filters.put(k, new LinkedHashSet<>(v)));
+        RegionalAnswer answer = queries.ask(request, analyst.getTokenValue());
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (NodeAnswer a : answer.answers()) {
+            statuses.put(a.nodeId(), a.status().code());
         }
-        var query = new CountQuery(request.dimensions(), filters, request.yearFrom(), request.yearTo());
-        RegionalAnswer answer = queries.ask(query);
+        log.record(analyst.getSubject(), "count-query", canonical(request), statuses);
         var lookup = new AreaValue.Lookup(
                 properties.region().code(), properties.minContributingNodes(), answer.answers(), answer.table());
         var dataset = new Dataset(
@@ -90,5 +85,22 @@ class RegionalQueryController {
                 CrossTabs.observations(lookup),
                 answer.provenance());
         return responses.render(List.of(dataset), format0, "regional-query");
+    }
+
+    /** One node's budget for the analyst, or why it did not say. */
+    record NodeBudget(String nodeId, String country, String status, String reason, BudgetStatus budget) {}
+
+    @GetMapping("/budget")
+    List<NodeBudget> budget(@AuthenticationPrincipal Jwt analyst) {
+        List<NodeBudget> out = new ArrayList<>();
+        for (NodeReply r : queries.budgets(analyst.getTokenValue())) {
+            out.add(new NodeBudget(r.nodeId(), r.country(), r.status().code(), r.reason(), r.budget()));
+        }
+        return out;
+    }
+
+    static String canonical(CountQueryRequest q) {
+        return "dimensions=" + q.dimensions() + ";filters=" + (q.filters() == null ? "{}" : new TreeMap<>(q.filters()))
+                + ";years=" + q.yearFrom() + ".." + q.yearTo();
     }
 }

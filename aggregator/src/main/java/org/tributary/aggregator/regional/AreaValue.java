@@ -8,22 +8,35 @@ import java.util.Map;
  * One area's figure for one cell, read from released values only: a country's cell as its node released it, or
  * the region's combined cell.
  */
-public record AreaValue(String area, Long lower, Long upper, ObservationStatus status, String note) {
+public record AreaValue(
+        String area,
+        Long lower,
+        Long upper,
+        ObservationStatus status,
+        String note,
+        java.math.BigDecimal standardError) {
 
+    public AreaValue(String area, Long lower, Long upper, ObservationStatus status, String note) {
+        this(area, lower, upper, status, note, null);
+    }
+
+    /** A single number (exact, rounded or noisy), not an interval, not missing. */
     public boolean exact() {
-        return status == ObservationStatus.EXACT;
+        return status == ObservationStatus.EXACT
+                || status == ObservationStatus.ROUNDED
+                || status == ObservationStatus.NOISY;
     }
 
     public long value() {
         if (!exact()) {
-            throw new IllegalStateException("not an exact value");
+            throw new IllegalStateException("not a single value");
         }
         return lower;
     }
 
     public Observation toObservation(Map<String, String> at) {
         return switch (status) {
-            case EXACT -> Observation.exact(area, at, lower);
+            case EXACT, ROUNDED, NOISY -> Observation.of(area, at, lower, status, standardError);
             case INTERVAL -> Observation.interval(area, at, lower, upper);
             case SUPPRESSED -> Observation.suppressed(area, at);
             case UNAVAILABLE -> Observation.unavailable(area, at, note);
@@ -54,6 +67,11 @@ public record AreaValue(String area, Long lower, Long upper, ObservationStatus s
             table.cells().forEach(c -> region.put(c.coordinates(), c));
         }
 
+        /** The answers of the countries that answered, in the order the nodes are configured. */
+        public List<NodeAnswer> answered() {
+            return answered;
+        }
+
         /** The countries that answered, in the order the nodes are configured. */
         public List<String> countries() {
             return answered.stream().map(NodeAnswer::country).toList();
@@ -79,7 +97,13 @@ public record AreaValue(String area, Long lower, Long upper, ObservationStatus s
             if (cell.suppressed()) {
                 return new AreaValue(answer.country(), null, null, ObservationStatus.SUPPRESSED, null);
             }
-            return new AreaValue(answer.country(), cell.value(), cell.value(), ObservationStatus.EXACT, null);
+            return new AreaValue(
+                    answer.country(),
+                    cell.value(),
+                    cell.value(),
+                    RegionalCombiner.statusOf(cell),
+                    null,
+                    cell.standardError());
         }
 
         public AreaValue region(Map<String, String> at) {
@@ -107,8 +131,11 @@ public record AreaValue(String area, Long lower, Long upper, ObservationStatus s
                     regionCode,
                     cell.lower(),
                     cell.upper(),
-                    cell.isInterval() ? ObservationStatus.INTERVAL : ObservationStatus.EXACT,
-                    null);
+                    cell.isInterval()
+                            ? ObservationStatus.INTERVAL
+                            : cell.status() == null ? ObservationStatus.EXACT : cell.status(),
+                    null,
+                    cell.standardError());
         }
 
         /** Every cell's coordinates released by some country, sorted as the regional table is. */

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * only, so the combination adds no disclosure:
  *
  * <ul>
- *   <li>a regional cell is the sum of the countries' released values;
+ *   <li>a regional cell is the sum of the countries' released values, as protected as its weakest part (exact,
+ *       rounded, noisy: the standard errors of noisy parts add as variances);
  *   <li>where {@code s} countries released the cell as suppressed, the figure is the interval
  *       {@code [sum, sum + Σ(k_i − 1)]} over those countries' thresholds, labelled as an interval; a country in
  *       {@code SUPPRESSION_ONLY} mode may suppress cells of any size, so its part of the upper bound comes from its
@@ -63,7 +64,11 @@ public final class RegionalCombiner {
                         a.status().code(),
                         a.status() == NodeStatus.OK ? null : a.reason(),
                         a.policyVersion(),
-                        a.releasedAt()))
+                        a.releasedAt(),
+                        a.mode(),
+                        a.threshold(),
+                        a.releasePeriod(),
+                        a.budget()))
                 .toList();
         return new RegionalTable(cells, nodes, ok.size() < answers.size());
     }
@@ -77,6 +82,8 @@ public final class RegionalCombiner {
         long lower = 0;
         long slack = 0;
         int suppressed = 0;
+        ObservationStatus status = ObservationStatus.EXACT;
+        java.math.BigDecimal variance = null;
         for (int i = 0; i < ok.size(); i++) {
             NodeAnswer answer = ok.get(i);
             NodeAnswer.Cell cell = byNode.get(i).get(at);
@@ -97,8 +104,30 @@ public final class RegionalCombiner {
                 slack += bound;
             } else {
                 lower += cell.value();
+                status = status.combine(statusOf(cell));
+                if (cell.standardError() != null) {
+                    var se = cell.standardError();
+                    variance = (variance == null ? java.math.BigDecimal.ZERO : variance).add(se.multiply(se));
+                }
             }
         }
-        return new RegionalTable.RegionalCell(at, lower, lower + slack, ok.size(), suppressed, null);
+        if (suppressed > 0) {
+            status = ObservationStatus.INTERVAL;
+        }
+        java.math.BigDecimal standardError = variance == null
+                ? null
+                : variance.sqrt(java.math.MathContext.DECIMAL64).setScale(2, java.math.RoundingMode.HALF_UP);
+        return new RegionalTable.RegionalCell(
+                at, lower, lower + slack, ok.size(), suppressed, null, status, standardError);
+    }
+
+    /** A released cell's protection as an observation status. */
+    public static ObservationStatus statusOf(NodeAnswer.Cell cell) {
+        return switch (cell.status()) {
+            case ROUNDED -> ObservationStatus.ROUNDED;
+            case NOISY -> ObservationStatus.NOISY;
+            case SUPPRESSED -> ObservationStatus.SUPPRESSED;
+            case EXACT -> ObservationStatus.EXACT;
+        };
     }
 }

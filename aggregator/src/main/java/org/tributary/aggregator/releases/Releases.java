@@ -24,8 +24,8 @@ import org.tributary.common.problem.ProblemType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes and keeps the region's releases: the whole indicator catalogue, by year, computed first and then stored in
- * one transaction as the next number. A run that fails stores nothing; a stored release never changes (the
+ * Makes and keeps the region's releases: the whole indicator catalogue, by year, computed from one snapshot of the
+ * nodes' catalogue releases and then stored in one transaction as the next number. A run that fails stores nothing; a stored release never changes (the
  * database refuses updates and deletes).
  */
 @Service
@@ -37,6 +37,7 @@ public class Releases {
     static final List<String> BREAKDOWN = List.of("year");
 
     private final Indicators indicators;
+    private final org.tributary.aggregator.indicators.RegionalCatalogues catalogues;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -45,12 +46,14 @@ public class Releases {
 
     Releases(
             Indicators indicators,
+            org.tributary.aggregator.indicators.RegionalCatalogues catalogues,
             JdbcClient jdbc,
             TransactionTemplate tx,
             JsonMapper json,
             AggregatorProperties properties,
             Clock clock) {
         this.indicators = indicators;
+        this.catalogues = catalogues;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -63,9 +66,11 @@ public class Releases {
 
     public ReleaseSummary run(String trigger, String requestedBy) {
         Instant started = clock.instant();
+        // One snapshot of every node's catalogue release: each indicator of the release reads the same tables.
+        var catalogue = catalogues.fetch();
         List<Dataset> datasets = new ArrayList<>();
         for (String id : indicators.ids()) {
-            datasets.add(indicators.compute(id, null, null, BREAKDOWN));
+            datasets.add(indicators.compute(id, null, null, BREAKDOWN, catalogue));
         }
         Provenance provenance = tookPart(datasets);
         if (provenance.nodesAnswered() < properties.minContributingNodes()
@@ -107,7 +112,16 @@ public class Releases {
                 boolean answered = r.ok() || NodeStatus.REFUSED.code().equals(r.status());
                 NodeReport asReleased = answered
                         ? new NodeReport(
-                                r.nodeId(), r.country(), NodeStatus.OK.code(), null, r.policyVersion(), r.releasedAt())
+                                r.nodeId(),
+                                r.country(),
+                                NodeStatus.OK.code(),
+                                null,
+                                r.policyVersion(),
+                                r.releasedAt(),
+                                r.mode(),
+                                r.threshold(),
+                                r.releasePeriod(),
+                                null)
                         : r;
                 // A failure anywhere sticks; among answers, keep one that names the node's policy version.
                 nodes.merge(r.nodeId(), asReleased, (was, now) -> !was.ok() || now.policyVersion() == null ? was : now);

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.nodes.NodeRegistry;
 import org.tributary.aggregator.regional.NodeStatus;
+import org.tributary.common.federation.CountQueryRequest;
+import org.tributary.common.federation.ReleasedTable;
 import tools.jackson.databind.json.JsonMapper;
 
 class NodeRepliesTest {
@@ -33,37 +36,99 @@ class NodeRepliesTest {
                 List.of(new AggregatorProperties.Node("kh", "KH", "http://127.0.0.1:1")));
     }
 
-    final NodeReplies replies = new NodeReplies(new NodeRegistry(properties(), JSON, Clock.systemUTC()), JSON);
+    final NodeRegistry registry = new NodeRegistry(properties(), JSON, Clock.systemUTC());
+    final NodeReplies replies = new NodeReplies(registry, JSON);
 
-    @Test
-    void aProtectedTableBecomesAnOkAnswerWithTheNodesPolicyAndCells() {
-        var answer = replies.read("kh", """
-                {"metadata": {"nodeId": "node-kh", "policyVersion": 4, "mode": "ROUNDING", "threshold": 5,
-                  "roundingBase": 5, "releasedAt": "2026-11-28T10:00:00Z", "dimensions": ["gender"],
-                  "multiResponseDimensions": [], "totalCode": "_T", "absentCellsAreZero": true},
-                 "cells": [{"coordinates": {"gender": "F"}, "value": 35},
-                           {"coordinates": {"gender": "M"}, "suppressed": true},
-                           {"coordinates": {"gender": "_T"}, "value": 40}]}
-                """);
-        assertThat(answer.status()).isEqualTo(NodeStatus.OK);
-        assertThat(answer.country()).isEqualTo("KH");
-        assertThat(answer.policyVersion()).isEqualTo(4);
-        assertThat(answer.threshold()).isEqualTo(5);
-        assertThat(answer.cells()).hasSize(3);
-        assertThat(answer.cells().get(1).suppressed()).isTrue();
+    static final CountQueryRequest BY_SEX = new CountQueryRequest(List.of("gender"), null, null, null);
+
+    /** A table of F, M and the total, with these statuses and values ({@code null}: suppressed). */
+    static String table(String mode, String... cells) {
+        String noise = mode.equals("DIFFERENTIAL_PRIVACY")
+                ? ", \"noise\": {\"mechanism\": \"discrete-gaussian\", \"sigma\": 20, \"rho\": 0.00125,"
+                        + " \"epsilon\": 0.2, \"delta\": 1e-6, \"multiResponseBound\": 2, \"note\": \"x\"}"
+                : "";
+        return """
+                {"metadata": {"contractVersion": 2, "nodeId": "node-kh", "policyVersion": 4, "releasePeriod": "2026-Q4.1",
+                  "mode": "%s", "threshold": 5, "roundingBase": 5, "releasedAt": "2026-11-28T10:00:00Z",
+                  "dimensions": ["gender"], "multiResponseDimensions": [], "absentCellsAreZero": true%s},
+                 "cells": [%s],
+                 "spend": {"rho": 0.00125, "storedAnswer": false, "remaining": {"contractVersion": 2, "nodeId": "node-kh",
+                   "period": "2026-Q4", "requesterSpent": 0.00125, "requesterCap": 0.015625, "globalSpent": 0.00125,
+                   "globalCap": 0.0625, "singleResponseQueryCost": 0.00125, "multiResponseQueryCost": 0.00375,
+                   "queriesLeft": 11}}}
+                """.formatted(mode, noise, String.join(",", cells));
+    }
+
+    static String cell(String sex, String status, Long value, String se) {
+        return "{\"coordinates\": {\"gender\": \"" + sex + "\"}, \"status\": \"" + status + "\""
+                + (value == null ? "" : ", \"value\": " + value) + (se == null ? "" : ", \"standardError\": " + se)
+                + "}";
+    }
+
+    NodeReply read(String body) {
+        return replies.read("kh", NodeCall.COUNT_QUERY, BY_SEX, body);
     }
 
     @Test
-    void jsonThatIsNotAProtectedTableIsRefusedAsMalformed() {
-        assertThatThrownBy(() -> replies.read("kh", "{\"cells\": []}")).isInstanceOf(NodeReplies.MalformedAnswer.class);
-        assertThatThrownBy(() -> replies.read("kh", """
-                {"metadata": {"policyVersion": 1, "threshold": 5, "dimensions": ["gender"]},
-                 "cells": [{"coordinates": {"gender": "F"}, "value": 3, "suppressed": true}]}
-                """)).isInstanceOf(NodeReplies.MalformedAnswer.class);
-        assertThatThrownBy(() -> replies.read("kh", """
-                {"metadata": {"policyVersion": 1, "threshold": 5, "dimensions": ["gender"]},
-                 "cells": [{"coordinates": {"gender": "F"}, "value": -5}]}
-                """)).isInstanceOf(NodeReplies.MalformedAnswer.class);
+    void aNoisyTableBecomesAnOkAnswerWithItsErrorsAndWhatTheAnalystMayStillSpend() {
+        var reply = read(table(
+                "DIFFERENTIAL_PRIVACY",
+                cell("F", "NOISY", 35L, "20"),
+                cell("M", "NOISY", 0L, "20"),
+                cell("_T", "NOISY", 40L, "28.28")));
+        assertThat(reply.status()).isEqualTo(NodeStatus.OK);
+        assertThat(reply.country()).isEqualTo("KH");
+        assertThat(reply.budget().queriesLeft()).isEqualTo(11);
+        var answer = NodeReplies.answer(reply, (ReleasedTable) reply.message());
+        assertThat(answer.policyVersion()).isEqualTo(4);
+        assertThat(answer.mode()).isEqualTo("DIFFERENTIAL_PRIVACY");
+        assertThat(answer.cells()).hasSize(3);
+        assertThat(answer.cells().get(2).standardError()).isEqualByComparingTo("28.28");
+    }
+
+    @Test
+    void anAnswerThatBreaksALawIsRefusedWithTheLawAndNoValue() {
+        Map<String, String> broken = Map.of(
+                "a value between 1 and k-1",
+                table("ROUNDING", cell("F", "ROUNDED", 3L, null), cell("_T", "ROUNDED", 40L, null)),
+                "a value whose protection does not fit the table's mode",
+                table("ROUNDING", cell("F", "ROUNDED", 37L, null), cell("_T", "ROUNDED", 40L, null)),
+                "a code the node's catalogue does not list",
+                table("ROUNDING", cell("Q", "ROUNDED", 35L, null)),
+                "more cells than the question's grid",
+                table(
+                        "ROUNDING",
+                        cell("F", "ROUNDED", 35L, null),
+                        cell("M", "ROUNDED", 35L, null),
+                        cell("X", "ROUNDED", 35L, null),
+                        cell("_T", "ROUNDED", 35L, null),
+                        cell("F", "ROUNDED", 40L, null)),
+                "a suppressed cell with a value, or in a noisy table",
+                table("DIFFERENTIAL_PRIVACY", cell("F", "SUPPRESSED", null, null)),
+                "a missing or negative value",
+                table("SUPPRESSION_ONLY", cell("F", "EXACT", -5L, null)));
+        registry.catalogueReceived("kh", """
+                {"contractVersion": 2, "nodeId": "node-kh", "policyVersion": 4, "maxDimensions": 3,
+                 "dimensions": [{"id": "gender", "multiResponse": false, "codes": ["F", "M", "X"]}], "catalogueTables": []}
+                """);
+        broken.forEach((law, body) -> {
+            var reply = read(body);
+            assertThat(reply.status()).as(law).isEqualTo(NodeStatus.UNAVAILABLE);
+            assertThat(reply.reason()).isEqualTo("the node's answer broke the disclosure laws: " + law);
+            assertThat(reply.message()).isNull();
+        });
+        var otherVersion = read(table("ROUNDING", cell("F", "ROUNDED", 35L, null))
+                .replace(
+                        "\"contractVersion\": 2, \"nodeId\": \"node-kh\", \"policyVersion\": 4, \"releasePeriod\"",
+                        "\"contractVersion\": 1, \"nodeId\": \"node-kh\", \"policyVersion\": 4, \"releasePeriod\""));
+        assertThat(otherVersion.reason()).contains("contract version 1");
+    }
+
+    @Test
+    void jsonThatIsNoTableIsNotParsedIntoOne() {
+        assertThatThrownBy(() -> read("{\"cells\": [ {\"coord"))
+                .isInstanceOf(tools.jackson.core.JacksonException.class);
+        assertThat(read("{\"cells\": []}").status()).isEqualTo(NodeStatus.UNAVAILABLE);
     }
 
     @Test
@@ -80,6 +145,20 @@ class NodeRepliesTest {
                                 + "\"detail\":\"The query selects too few persons.\"}"));
         assertThat(refused.status()).isEqualTo(NodeStatus.REFUSED);
         assertThat(refused.reason()).isEqualTo("POPULATION_TOO_SMALL: The query selects too few persons.");
+
+        var exhausted = replies.classify(
+                "kh",
+                new HttpOperationFailedException(
+                        "http://x",
+                        429,
+                        "Too Many Requests",
+                        null,
+                        null,
+                        "{\"type\":\"urn:tributary:problem:budget-exhausted\",\"reason\":\"BUDGET_EXHAUSTED\","
+                                + "\"detail\":\"The privacy budget would be exceeded.\",\"budget\":{\"contractVersion\":2,"
+                                + "\"nodeId\":\"node-kh\",\"period\":\"2026-Q4\",\"queriesLeft\":0}}"));
+        assertThat(exhausted.status()).isEqualTo(NodeStatus.REFUSED);
+        assertThat(exhausted.budget().queriesLeft()).isZero();
 
         var error = replies.classify(
                 "kh",
@@ -98,10 +177,10 @@ class NodeRepliesTest {
     }
 
     @Test
-    void theCollectorKeepsEveryAnswerInArrivalOrder() {
+    void theCollectorKeepsEveryReplyInArrivalOrder() {
         var collector = new AnswerCollector();
         var first = collector.collect(null, replies.circuitOpen("kh"));
         var both = collector.collect(first, replies.classify("kh", new SocketTimeoutException()));
-        assertThat(both).extracting(a -> a.status()).containsExactly(NodeStatus.CIRCUIT_OPEN, NodeStatus.TIMEOUT);
+        assertThat(both).extracting(NodeReply::status).containsExactly(NodeStatus.CIRCUIT_OPEN, NodeStatus.TIMEOUT);
     }
 }

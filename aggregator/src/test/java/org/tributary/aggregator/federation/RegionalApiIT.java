@@ -135,22 +135,41 @@ class RegionalApiIT {
                 .doesNotContain("at line");
     }
 
-    @Test
-    @Order(2)
-    void regionalCellsSumTheAnsweringCountriesAndSuppressedCellsBecomeIntervals() {
-        var response = http.postJson("/api/regional/queries", "{\"dimensions\": [\"gender\"]}");
+    static List<JsonNode> region(JsonNode dataset) {
         List<JsonNode> region = new ArrayList<>();
-        response.json().path("observations").forEach(o -> {
+        dataset.path("observations").forEach(o -> {
             if (o.path("area").asString().equals("GMS")) {
                 region.add(o);
             }
         });
+        return region;
+    }
+
+    @Test
+    @Order(2)
+    void regionalCellsSumTheAnsweringCountriesNoisyOrRoundedAndSuppressedCellsBecomeIntervals() {
+        var response = http.postJson("/api/regional/queries", "{\"dimensions\": [\"gender\"]}");
+        JsonNode noisy = region(response.json()).stream()
+                .filter(o -> o.path("coordinates").path("gender").asString().equals("F"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(noisy.path("status").asString()).isEqualTo("noisy");
+        assertThat(noisy.path("value").asLong()).isEqualTo(20);
+        assertThat(noisy.path("standardError").decimalValue()).isEqualByComparingTo("28.28");
+        var budgets = statuses(response.json());
+        assertThat(budgets.get("KH").path("budget").path("queriesLeft").asLong())
+                .as("each node says what the analyst may still ask")
+                .isEqualTo(12);
+        assertThat(budgets.get("KH").path("mode").asString()).isEqualTo("DIFFERENTIAL_PRIVACY");
+
+        var bySex = http.get("/api/regional/indicators/identified-victims-by-sex");
+        List<JsonNode> region = region(bySex.json());
         JsonNode f = region.stream()
                 .filter(o -> o.path("coordinates").path("gender").asString().equals("F"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(f.path("status").asString()).isEqualTo("exact");
-        assertThat(f.path("value").asLong()).isEqualTo(20);
+        assertThat(f.path("status").asString()).isEqualTo("rounded");
+        assertThat(f.path("value").asLong()).isEqualTo(60);
         JsonNode x = region.stream()
                 .filter(o -> o.path("coordinates").path("gender").asString().equals("X"))
                 .findFirst()
@@ -159,10 +178,45 @@ class RegionalApiIT {
         assertThat(x.path("lower").asLong()).isZero();
         assertThat(x.path("upper").asLong()).isEqualTo(8);
         assertThat(response.json().path("observations").toString()).doesNotContain("\"area\":\"LA\"");
+        assertThat(statuses(bySex.json()).get("KH").path("releasePeriod").asString())
+                .isEqualTo("2026-Q4.1");
+        assertThat(statuses(bySex.json()).get("KH").path("threshold").asInt()).isEqualTo(5);
     }
 
     @Test
     @Order(3)
+    void theAnalystsOwnTokenGoesToEveryNodeTheBudgetIsReadAndEveryQuestionIsLogged() {
+        String subject = "analyst-" + UUID.randomUUID();
+        var analyst = http.as(
+                Tokens.builder(null, "regional-analyst").subject(subject).sign());
+        var answer = analyst.postJson("/api/regional/queries", "{\"dimensions\": [\"ageBand\"]}");
+        assertThat(statuses(answer.json()).get("KH").path("status").asString())
+                .as("the stub refuses a query without the requester's token")
+                .isEqualTo("ok");
+        var budget = analyst.get("/api/regional/budget");
+        assertThat(budget.status()).isEqualTo(200);
+        JsonNode kh = StreamSupport.stream(budget.json().spliterator(), false)
+                .filter(n -> n.path("country").asString().equals("KH"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kh.path("status").asString()).isEqualTo("ok");
+        assertThat(kh.path("budget").path("requesterCap").decimalValue()).isEqualByComparingTo("0.015625");
+        var logged = jdbc.sql("select kind, query, nodes::text from query_log where requester = ?")
+                .param(subject)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).get(0)).isEqualTo("count-query");
+        assertThat(logged.get(0).get(1)).contains("ageBand");
+        assertThat(logged.get(0).get(2)).contains("\"kh\": \"ok\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("delete from query_log").update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    @Order(4)
     void aNodeThatKeepsFailingIsNoLongerAskedAndARecoveredNodeClosesItsCircuit() {
         String query = "{\"dimensions\": [\"year\"]}";
         String cn = "";
@@ -197,7 +251,7 @@ class RegionalApiIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theRegistryShowsEachNodesHealthPolicyVersionAndCircuit() {
         var nodes = http.get("/api/regional/nodes").json();
         assertThat(nodes.size()).isEqualTo(6);
@@ -212,7 +266,7 @@ class RegionalApiIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyIndicatorOfTheCatalogueIsComputedWithSharesFromReleasedValues() {
         var catalogue = http.get("/api/regional/indicators").json();
         assertThat(catalogue.size()).isGreaterThanOrEqualTo(12);
@@ -231,13 +285,15 @@ class RegionalApiIT {
                 .filter(o -> o.path("area").asString().equals("KH"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(khShare.path("numerator").asLong()).isEqualTo(10);
-        assertThat(khShare.path("denominator").asLong()).isEqualTo(30);
-        assertThat(khShare.path("value").decimalValue()).isEqualByComparingTo("0.3333");
+        // The stub's table: (all years, yes) = 30, (all years, all) = 50.
+        assertThat(khShare.path("numerator").asLong()).isEqualTo(30);
+        assertThat(khShare.path("denominator").asLong()).isEqualTo(50);
+        assertThat(khShare.path("value").decimalValue()).isEqualByComparingTo("0.6");
+        assertThat(khShare.path("status").asString()).isEqualTo("rounded");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badQuestionsAreAnsweredWith400ProblemDetailsAndNoNodeIsAsked() {
         int asked = KH.countQueries();
         var unknownIndicator = http.get("/api/regional/indicators/happiness");
@@ -283,7 +339,7 @@ class RegionalApiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void resultsExportAsCsvXlsxAndSdmxByAcceptHeaderOrFormatParameter() {
         var csv = http.get("/api/regional/indicators/identified-victims", "Accept", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
@@ -308,7 +364,7 @@ class RegionalApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aReleaseIsNumberedStoredWholeAndCannotBeChanged() {
         var made = http.post("/api/regional/releases", "application/json", new byte[0]);
         assertThat(made.status()).isEqualTo(201);
@@ -344,7 +400,7 @@ class RegionalApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRunWithTooFewAnsweringNodesStoresNothing() {
         long before = jdbc.sql("select count(*) from regional_release")
                 .query(Long.class)
@@ -372,7 +428,7 @@ class RegionalApiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theRegionalApiLetsInRegionalAnalystsOnlyAndAnswersOthersWithProblemDetails() {
         String query = "{\"dimensions\": [\"gender\"]}";
         var cases = List.of(

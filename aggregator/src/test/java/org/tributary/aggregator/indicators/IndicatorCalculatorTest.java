@@ -41,7 +41,7 @@ class IndicatorCalculatorTest {
     }
 
     static Series share(Measure measure) {
-        return new Series(List.of("informedOfEntitlements"), Map.of(), Map.of(), measure);
+        return new Series("informed-of-entitlements", List.of("informedOfEntitlements"), Map.of(), measure);
     }
 
     static Observation find(List<Observation> all, String area) {
@@ -114,7 +114,10 @@ class IndicatorCalculatorTest {
     @Test
     void countsCarryTheSeriesTagsAndTheRegionIsUnpublishedBelowMinContributingNodes() {
         var series = new Series(
-                List.of("informedOfEntitlements"), Map.of(), Map.of("stage", "destination"), new Measure.Count());
+                "informed-of-entitlements",
+                List.of("informedOfEntitlements"),
+                Map.of("stage", "destination"),
+                new Measure.Count());
         var only = node("KH", 30L, 70L, 100L);
         var lookup = new AreaValue.Lookup(
                 "GMS",
@@ -130,11 +133,52 @@ class IndicatorCalculatorTest {
     }
 
     @Test
-    void everyCatalogueIndicatorCountsIdentifiedVictimsOnly() {
-        assertThat(IndicatorCatalogue.all()).hasSizeGreaterThanOrEqualTo(12);
+    void everyCatalogueIndicatorReadsACatalogueTableOfIdentifiedVictimsOnly() {
+        assertThat(IndicatorCatalogue.all()).hasSizeGreaterThanOrEqualTo(14);
         assertThat(IndicatorCatalogue.all())
                 .flatMap(IndicatorDefinition::series)
-                .allSatisfy(s -> assertThat(s.filters().get("traffickingStatus"))
-                        .containsExactlyInAnyOrder("PossibleVictimOfTrafficking", "ActualVictimOfTrafficking"));
+                .allSatisfy(s -> {
+                    var table = org.tributary.common.federation.CatalogueTables.byId(s.table())
+                            .orElseThrow();
+                    assertThat(table.dimensions()).containsAll(s.dimensions());
+                    assertThat(table.filters().get("traffickingStatus"))
+                            .containsExactlyInAnyOrder("PossibleVictimOfTrafficking", "ActualVictimOfTrafficking");
+                });
+    }
+
+    @Test
+    void aShareOfNoneOrAllOverASmallBaseIsNotReleased() {
+        // 0 of 10 informed in KH: "nobody in this group was informed" — over fewer than the base of 20, withheld.
+        var kh = withBase(node("KH", 0L, 10L, 10L), 20);
+        var th = withBase(node("TH", 10L, 40L, 50L), 20);
+        var obs = IndicatorCalculator.observations(
+                share(Measure.Share.of("informedOfEntitlements", "yes")), lookup(kh, th));
+        assertThat(find(obs, "KH").status()).isEqualTo(ObservationStatus.UNAVAILABLE);
+        assertThat(find(obs, "KH").note()).contains("0 % or 100 %");
+        assertThat(find(obs, "TH").value()).isEqualByComparingTo(new BigDecimal("0.2"));
+        var large = withBase(node("KH", 0L, 40L, 40L), 20);
+        var shares = IndicatorCalculator.observations(
+                share(Measure.Share.of("informedOfEntitlements", "yes")), lookup(large, th));
+        assertThat(find(shares, "KH").value())
+                .as("over 40 persons it is released")
+                .isZero();
+    }
+
+    static NodeAnswer withBase(NodeAnswer a, int base) {
+        return new NodeAnswer(
+                a.nodeId(),
+                a.country(),
+                a.status(),
+                a.reason(),
+                a.policyVersion(),
+                a.threshold(),
+                a.mode(),
+                a.multiResponseDimensions(),
+                a.releasedAt(),
+                a.absentCellsAreZero(),
+                a.cells(),
+                "2026-Q4.1",
+                base,
+                null);
     }
 }

@@ -13,10 +13,21 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import tools.jackson.databind.JsonNode;
+import org.tributary.common.disclosure.CellStatus;
+import org.tributary.common.disclosure.ReleaseMode;
+import org.tributary.common.federation.BudgetStatus;
+import org.tributary.common.federation.CatalogueRelease;
+import org.tributary.common.federation.CatalogueTables;
+import org.tributary.common.federation.CountQueryRequest;
+import org.tributary.common.federation.DimensionInfo;
+import org.tributary.common.federation.FederationContract;
+import org.tributary.common.federation.NodeCapabilities;
+import org.tributary.common.federation.NodeCatalogue;
+import org.tributary.common.federation.NoiseInfo;
+import org.tributary.common.federation.ReleasedTable;
+import org.tributary.common.federation.TableCell;
+import org.tributary.common.federation.TableMetadata;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stand-in country node for route tests: serves capabilities, a catalogue and protected tables, or misbehaves
@@ -54,6 +65,9 @@ public final class StubNode implements AutoCloseable {
             Map.entry("exploitationType", List.of("ForcedLabour", "SexualExploitation", "_U")),
             Map.entry("daysToFirstService", List.of("0-7", "8-30", "none")),
             Map.entry("followUpWithin12Months", List.of("yes", "no")));
+
+    /** The calls to its count-query and catalogue-release endpoints so far. */
+    static final String PERIOD = "2026-Q4.1";
 
     private final String country;
     private final int port;
@@ -123,15 +137,25 @@ public final class StubNode implements AutoCloseable {
                 pause(delayMillis);
             }
             switch (path) {
-                case "/federation/v1/capabilities" -> send(ex, 200, capabilities());
-                case "/federation/v1/catalogue" -> send(ex, 200, catalogue());
-                case "/federation/v1/count-queries" -> {
+                case FederationContract.CAPABILITIES -> send(ex, 200, json.writeValueAsString(capabilities()));
+                case FederationContract.CATALOGUE -> send(ex, 200, json.writeValueAsString(catalogue()));
+                case FederationContract.BUDGET -> send(ex, 200, json.writeValueAsString(budget()));
+                case FederationContract.COUNT_QUERIES, FederationContract.CATALOGUE_RELEASE -> {
                     countQueries.incrementAndGet();
+                    boolean adHoc = path.equals(FederationContract.COUNT_QUERIES);
+                    if (adHoc && ex.getRequestHeaders().getFirst(FederationContract.REQUESTER_TOKEN_HEADER) == null) {
+                        send(
+                                ex,
+                                403,
+                                "{\"type\":\"urn:tributary:problem:forbidden\",\"status\":403,"
+                                        + "\"reason\":\"REQUESTER_UNVERIFIED\",\"detail\":\"no requester\"}");
+                        return;
+                    }
                     switch (b) {
-                        case OK -> send(ex, 200, table(json.readTree(request)));
+                        case OK -> send(ex, 200, answer(adHoc, request));
                         case SLOW -> {
                             pause(slowMillis);
-                            send(ex, 200, table(json.readTree(request)));
+                            send(ex, 200, answer(adHoc, request));
                         }
                         case MALFORMED -> send(ex, 200, "{\"metadata\": {\"nodeId\": \"x\"}, \"cells\": [ {\"coord");
                         case ERROR ->
@@ -154,47 +178,90 @@ public final class StubNode implements AutoCloseable {
         }
     }
 
-    private String capabilities() {
-        return "{\"nodeId\":\"node-" + country.toLowerCase() + "\",\"country\":\"" + country
-                + "\",\"name\":\"stub\",\"schemaVersion\":\"3\",\"policyVersion\":7,\"mode\":\"ROUNDING\","
-                + "\"releasesEnabled\":true}";
+    private String answer(boolean adHoc, byte[] request) {
+        if (adHoc) {
+            var query = json.readValue(request, CountQueryRequest.class);
+            return json.writeValueAsString(table(query.dimensions(), ReleaseMode.DIFFERENTIAL_PRIVACY));
+        }
+        return json.writeValueAsString(catalogueRelease());
     }
 
-    private String catalogue() {
-        ObjectNode root = json.createObjectNode();
-        root.put("nodeId", "node-" + country.toLowerCase());
-        root.put("policyVersion", 7);
-        root.put("maxDimensions", 3);
-        ArrayNode dims = root.putArray("dimensions");
-        CATALOGUE.forEach((id, codes) -> {
-            ObjectNode d = dims.addObject();
-            d.put("id", id);
-            d.put("multiResponse", id.endsWith("Service") || id.equals("citizenship") || id.equals("exploitationType"));
-            ArrayNode c = d.putArray("codes");
-            codes.forEach(c::add);
-        });
-        root.putArray("indicators");
-        return json.writeValueAsString(root);
+    private String nodeId() {
+        return "node-" + country.toLowerCase();
     }
 
-    /** Every combination of the dimensions' codes and totals; the totals are not sums (this is no real node). */
-    private String table(JsonNode query) {
-        List<String> dims = new ArrayList<>();
-        query.path("dimensions").forEach(d -> dims.add(d.asString()));
-        ObjectNode root = json.createObjectNode();
-        ObjectNode md = root.putObject("metadata");
-        md.put("nodeId", "node-" + country.toLowerCase());
-        md.put("policyVersion", 7);
-        md.put("mode", "ROUNDING");
-        md.put("threshold", 5);
-        md.put("roundingBase", 5);
-        md.put("releasedAt", "2026-11-28T10:00:00Z");
-        ArrayNode mdDims = md.putArray("dimensions");
-        dims.forEach(mdDims::add);
-        md.putArray("multiResponseDimensions");
-        md.put("totalCode", "_T");
-        md.put("absentCellsAreZero", true);
-        ArrayNode cells = root.putArray("cells");
+    private NodeCapabilities capabilities() {
+        return new NodeCapabilities(
+                FederationContract.VERSION,
+                nodeId(),
+                country,
+                "stub",
+                "4",
+                7,
+                ReleaseMode.ROUNDING,
+                ReleaseMode.DIFFERENTIAL_PRIVACY,
+                true,
+                PERIOD,
+                null);
+    }
+
+    static boolean multi(String id) {
+        return id.endsWith("Service") || id.equals("citizenship") || id.equals("exploitationType");
+    }
+
+    private NodeCatalogue catalogue() {
+        List<DimensionInfo> dims = new ArrayList<>();
+        CATALOGUE.forEach((id, codes) -> dims.add(new DimensionInfo(
+                id, multi(id), codes, multi(id) ? List.of(id.endsWith("Service") ? "None" : "_U") : List.of())));
+        return new NodeCatalogue(
+                FederationContract.VERSION,
+                nodeId(),
+                7,
+                3,
+                dims,
+                CatalogueTables.all().stream().map(t -> t.id()).toList());
+    }
+
+    private BudgetStatus budget() {
+        var rho = new java.math.BigDecimal("0.00125");
+        return new BudgetStatus(
+                FederationContract.VERSION,
+                nodeId(),
+                "2026-Q4",
+                java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("0.015625"),
+                java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("0.0625"),
+                rho,
+                new java.math.BigDecimal("0.00375"),
+                12);
+    }
+
+    private CatalogueRelease catalogueRelease() {
+        List<CatalogueRelease.Entry> tables = new ArrayList<>();
+        for (var t : CatalogueTables.all()) {
+            tables.add(new CatalogueRelease.Entry(t.id(), table(t.dimensions(), ReleaseMode.ROUNDING), null));
+        }
+        return new CatalogueRelease(
+                FederationContract.VERSION,
+                nodeId(),
+                country,
+                PERIOD,
+                java.time.Instant.parse("2026-11-28T10:00:00Z"),
+                7,
+                ReleaseMode.ROUNDING,
+                5,
+                5,
+                20,
+                "0123456789abcdef0123456789abcdef",
+                tables);
+    }
+
+    /**
+     * Every combination of the dimensions' codes and totals; the totals are not sums (this is no real node). Cells
+     * with sex X are suppressed in rounded tables.
+     */
+    private ReleasedTable table(List<String> dims, ReleaseMode mode) {
         List<List<String>> combos = new ArrayList<>();
         combos.add(new ArrayList<>());
         for (String d : dims) {
@@ -210,21 +277,49 @@ public final class StubNode implements AutoCloseable {
             }
             combos = next;
         }
+        List<TableCell> cells = new ArrayList<>();
+        boolean noisy = mode == ReleaseMode.DIFFERENTIAL_PRIVACY;
         for (List<String> c : combos) {
-            ObjectNode cell = cells.addObject();
-            ObjectNode at = cell.putObject("coordinates");
+            Map<String, String> at = new java.util.LinkedHashMap<>();
             int totals = 0;
             for (int i = 0; i < dims.size(); i++) {
                 at.put(dims.get(i), c.get(i));
                 totals += c.get(i).equals("_T") ? 1 : 0;
             }
-            if (c.contains("X")) {
-                cell.put("suppressed", true);
+            long value = 10L * (1 + totals * 2);
+            if (noisy) {
+                cells.add(new TableCell(at, value, CellStatus.NOISY, new java.math.BigDecimal("20.00")));
+            } else if (c.contains("X")) {
+                cells.add(new TableCell(at, null, CellStatus.SUPPRESSED, null));
             } else {
-                cell.put("value", 10L * (1 + totals * 2));
+                cells.add(new TableCell(at, value, CellStatus.ROUNDED, null));
             }
         }
-        return json.writeValueAsString(root);
+        var noise = noisy
+                ? new NoiseInfo(
+                        "discrete-gaussian",
+                        20,
+                        new java.math.BigDecimal("0.00125"),
+                        new java.math.BigDecimal("0.2"),
+                        1e-6,
+                        2,
+                        "stub")
+                : null;
+        var metadata = new TableMetadata(
+                FederationContract.VERSION,
+                nodeId(),
+                7,
+                PERIOD,
+                mode,
+                5,
+                5,
+                java.time.Instant.parse("2026-11-28T10:00:00Z"),
+                dims,
+                dims.stream().filter(StubNode::multi).toList(),
+                !noisy,
+                noise);
+        var spend = noisy ? new ReleasedTable.Spend(new java.math.BigDecimal("0.00125"), false, budget()) : null;
+        return new ReleasedTable(metadata, cells, spend);
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {

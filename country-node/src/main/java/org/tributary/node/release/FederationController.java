@@ -80,7 +80,7 @@ class FederationController {
         var policy = policies.current().policy();
         List<DimensionInfo> dims = Arrays.stream(Dimension.values())
                 .filter(d -> policy.allowedDimensions().contains(d.name()))
-                .map(d -> new DimensionInfo(d.name(), d.multiResponse, d.codes))
+                .map(d -> new DimensionInfo(d.name(), d.multiResponse, d.codes, List.copyOf(d.exclusiveCodes())))
                 .toList();
         List<String> tables = CatalogueTables.all().stream()
                 .filter(t -> policy.allowedDimensions().containsAll(t.dimensions())
