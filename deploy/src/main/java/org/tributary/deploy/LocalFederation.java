@@ -29,7 +29,14 @@ public final class LocalFederation {
 
     static final List<String> DEFAULT_COUNTRIES = List.of("KH", "TH", "VN");
     static final List<String> DEMO_USERS = List.of(
-            "kh-caseworker", "kh-operator", "th-caseworker", "th-operator", "vn-caseworker", "analyst", "security");
+            "kh-caseworker",
+            "kh-operator",
+            "th-caseworker",
+            "th-operator",
+            "vn-caseworker",
+            "analyst",
+            "analyst2",
+            "security");
 
     private LocalFederation() {}
 
@@ -140,13 +147,18 @@ public final class LocalFederation {
         System.out.println("  Keycloak admin console: " + plan.keycloakUrl() + "/admin (admin / "
                 + KeycloakServer.DEMO_ADMIN_PASSWORD + ")");
         System.out.println();
-        System.out.println("Try it (a regional analyst reads an indicator through the gateway):");
+        System.out.println("Try it (a regional analyst reads a catalogue indicator through the gateway, then asks an"
+                + " ad-hoc question under differential privacy and sees what remains of the budget):");
         System.out.println(
                 "  TOKEN=$(curl -s -d grant_type=password -d client_id=tributary-web -d username=analyst \\");
         System.out.println("    -d password=demo-password-analyst " + plan.tokenUri()
                 + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" '" + plan.gatewayUrl()
-                + "/api/regional/indicators/identified-victims?breakdown=gender'");
+                + "/api/regional/indicators/identified-victims-by-sex?breakdown=year'");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d"
+                + " '{\"dimensions\":[\"gender\",\"ageBand\"]}' " + plan.gatewayUrl() + "/api/regional/queries");
+        System.out.println(
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" " + plan.gatewayUrl() + "/api/regional/budget");
         System.out.println();
         System.out.println("Stop with: deploy/federation.sh down   (add --wipe to delete the data)");
         return 0;

@@ -127,6 +127,7 @@ class AuthMatrixIT {
             all.add(new Endpoint(
                     service, "GET", "/api/regional/indicators/identified-victims", null, analyst, null, 200));
             all.add(new Endpoint(service, "POST", "/api/regional/queries", query, analyst, null, 200));
+            all.add(new Endpoint(service, "GET", "/api/regional/budget", null, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/releases", null, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/releases/999999", null, analyst, null, 404));
             all.add(new Endpoint(service, "GET", "/api/security/users", null, officer, null, 200));
@@ -147,14 +148,21 @@ class AuthMatrixIT {
             all.add(new Endpoint(
                     service, "GET", prefix + "/api/imports/" + UNKNOWN, null, staff, "th-caseworker", 404));
             all.add(new Endpoint(service, "GET", prefix + "/api/policy", null, operator, "th-operator", 200));
+            all.add(new Endpoint(service, "GET", prefix + "/api/budget", null, operator, "th-operator", 200));
+            all.add(new Endpoint(
+                    service, "GET", prefix + "/api/release-periods/current", null, operator, "th-operator", 200));
             all.add(new Endpoint(service, "GET", prefix + "/api/audit", null, audit, "th-operator", 200));
             all.add(new Endpoint(service, "GET", prefix + "/api/audit/verify", null, audit, "th-operator", 200));
         }
         all.add(new Endpoint("gateway", "GET", "/gateway/v1/access-events", null, officer, null, 200));
-        all.add(new Endpoint("node-kh", "GET", "/federation/v1/catalogue", null, Set.of("aggregator"), null, 200));
-        all.add(new Endpoint("node-kh", "GET", "/federation/v1/capabilities", null, Set.of("aggregator"), null, 200));
+        all.add(new Endpoint("node-kh", "GET", "/federation/v2/catalogue", null, Set.of("aggregator"), null, 200));
+        all.add(new Endpoint("node-kh", "GET", "/federation/v2/capabilities", null, Set.of("aggregator"), null, 200));
         all.add(new Endpoint(
-                "node-kh", "POST", "/federation/v1/count-queries", query, Set.of("aggregator"), null, 200));
+                "node-kh", "GET", "/federation/v2/catalogue-release", null, Set.of("aggregator"), null, 200));
+        // Without the analyst's own token beside it, even the aggregator's account gets no ad-hoc answer (403):
+        // the end-to-end test asks through the aggregator, which relays it.
+        all.add(new Endpoint(
+                "node-kh", "POST", "/federation/v2/count-queries", query, Set.of("aggregator"), null, 403));
         return all;
     }
 
