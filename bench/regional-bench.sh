@@ -71,19 +71,19 @@ for _ in $(seq 1 100); do
 done
 
 ms() { curl -s -o "$work/out.json" -w '%{time_total}\n' -X POST "$1" -H 'Content-Type: application/json' -d "$QUERY" \
-  -H "Authorization: Bearer $(tok "$1")" \
+  -H "Authorization: Bearer $(tok "$1")" -H "X-Tributary-Requester-Token: $ANALYST" \
   | awk '{printf "%.1f\n", $1 * 1000}'; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
 
 parallel_ms() {  # all nodes called directly at once (curl --parallel): the same CPU contention, no aggregator
   local urls=() i=0 t0 t1
   for _ in $NODES; do
-    urls+=(-o /dev/null "localhost:$((BASE_PORT + i))/federation/v1/count-queries")
+    urls+=(-o /dev/null "localhost:$((BASE_PORT + i))/federation/v2/count-queries")
     i=$((i + 1))
   done
   t0=$(date +%s%N)
   curl -s --no-progress-meter --parallel --parallel-immediate -X POST -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $SA" -d "$QUERY" "${urls[@]}"
+    -H "Authorization: Bearer $SA" -H "X-Tributary-Requester-Token: $ANALYST" -d "$QUERY" "${urls[@]}"
   t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", (b - a) / 1e6}'
 }
@@ -96,7 +96,7 @@ round() {  # prints: regional slowest-direct parallel-direct regional-over-node-
   line="$r"
   i=0
   for _ in $NODES; do
-    d=$(ms "localhost:$((BASE_PORT + i))/federation/v1/count-queries")
+    d=$(ms "localhost:$((BASE_PORT + i))/federation/v2/count-queries")
     line="$line $d"
     max=$(awk -v a="$max" -v b="$d" 'BEGIN {print (b > a) ? b : a}')
     i=$((i + 1))

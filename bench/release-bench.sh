@@ -51,7 +51,7 @@ raw="select case gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 
   from cases where consent_to_aggregate_use is not false group by cube(1, 2, 3)"
 
 api_once() {
-  curl -s -o "$work/answer.json" -w '%{time_total}\n' -X POST "localhost:$PORT/federation/v1/count-queries" \
+  curl -s -o "$work/answer.json" -w '%{time_total}\n' -X POST "localhost:$PORT/federation/v2/count-queries" \
     -H 'Content-Type: application/json' -d "${1:-$query}" | awk '{printf "%.1f\n", $1 * 1000}'
 }
 raw_all() {

@@ -48,13 +48,13 @@ for i in $(seq 0 $((SIMULATED - 1))); do
 done
 
 ms() { curl -s -o "$work/out.json" -w '%{time_total}\n' -X POST "$1" -H 'Content-Type: application/json' -d "$QUERY" \
-  -H "Authorization: Bearer $(tok "$1")" \
+  -H "Authorization: Bearer $(tok "$1")" -H "X-Tributary-Requester-Token: $ANALYST" \
   | awk '{printf "%.1f\n", $1 * 1000}'; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
 
 sleep 1
-for _ in $(seq 1 "$WARMUP"); do ms "localhost:$FIRST_PORT/federation/v1/count-queries" > /dev/null; done
-direct=$(for _ in $(seq 1 "$RUNS"); do ms "localhost:$FIRST_PORT/federation/v1/count-queries"; done)
+for _ in $(seq 1 "$WARMUP"); do ms "localhost:$FIRST_PORT/federation/v2/count-queries" > /dev/null; done
+direct=$(for _ in $(seq 1 "$RUNS"); do ms "localhost:$FIRST_PORT/federation/v2/count-queries"; done)
 d50=$(echo "$direct" | pct 50); d95=$(echo "$direct" | pct 95)
 
 results=()

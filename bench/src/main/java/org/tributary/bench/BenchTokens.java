@@ -41,16 +41,18 @@ public final class BenchTokens {
                                 .encodeToString(keys.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n");
         Files.writeString(
-                dir.resolve("analyst.token"), token(keys, issuer, "regional-analyst", "tributary-regional-api"));
+                dir.resolve("analyst.token"),
+                token(keys, issuer, "regional-analyst", "tributary-regional-api", "tributary-node-api"));
         Files.writeString(
                 dir.resolve("aggregator.token"), token(keys, issuer, "federation-aggregator", "tributary-node-api"));
     }
 
-    static String token(KeyPair keys, String issuer, String role, String audience) throws Exception {
+    static String token(KeyPair keys, String issuer, String role, String... audience) throws Exception {
         Instant now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(List.of(audience))
+                .claim("azp", role.equals("federation-aggregator") ? "tributary-aggregator" : "tributary-web")
                 .subject(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(3))))

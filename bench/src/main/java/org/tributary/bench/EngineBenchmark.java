@@ -64,17 +64,20 @@ public class EngineBenchmark {
         engine = new DisclosureEngine("benchmark-secret-of-32-bytes-len".getBytes(), "KH", Clock.systemUTC());
         rounding = new DisclosurePolicy(1, 5, 5, ReleaseMode.ROUNDING, 20, Set.of("a", "b"), 3, false, false);
         suppression =
-                new DisclosurePolicy(1, 5, 1, ReleaseMode.SUPPRESSION_ONLY, 20, Set.of("a", "b"), 3, false, false);
+                new DisclosurePolicy(1, 5, 5, ReleaseMode.SUPPRESSION_ONLY, 20, Set.of("a", "b"), 3, false, false);
     }
+
+    static final org.tributary.common.disclosure.Population POPULATION =
+            new org.tributary.common.disclosure.Population(100_000, 0, 1_000_000, 0);
 
     @Benchmark
     public Release rounding() {
-        return engine.protect(query, rounding, 100_000, 1_000_000, cells, List.of());
+        return engine.protect(query, rounding, POPULATION, cells, List.of());
     }
 
     @Benchmark
     public Release suppressionOnly() {
-        return engine.protect(query, suppression, 100_000, 1_000_000, cells, List.of());
+        return engine.protect(query, suppression, POPULATION, cells, List.of());
     }
 
     /** Baseline: the direct call that hands the cells back unprotected. */

@@ -46,24 +46,29 @@ public final class SimulatedNodes {
         try (ex) {
             ex.getRequestBody().readAllBytes();
             String body = switch (ex.getRequestURI().getPath()) {
-                case "/federation/v1/capabilities" ->
-                    "{\"nodeId\":\"" + id
-                            + "\",\"name\":\"simulated\",\"schemaVersion\":\"3\",\"policyVersion\":1,"
-                            + "\"mode\":\"ROUNDING\",\"releasesEnabled\":true}";
-                case "/federation/v1/catalogue" ->
-                    "{\"nodeId\":\"" + id + "\",\"policyVersion\":1,"
+                case "/federation/v2/capabilities" ->
+                    "{\"contractVersion\":2,\"nodeId\":\"" + id
+                            + "\",\"name\":\"simulated\",\"schemaVersion\":\"4\",\"policyVersion\":1,"
+                            + "\"mode\":\"ROUNDING\",\"adHocMode\":\"DIFFERENTIAL_PRIVACY\",\"releasesEnabled\":true,"
+                            + "\"releasePeriod\":\"2026-Q4.1\"}";
+                case "/federation/v2/catalogue" ->
+                    "{\"contractVersion\":2,\"nodeId\":\"" + id + "\",\"policyVersion\":1,"
                             + "\"maxDimensions\":3,\"dimensions\":[{\"id\":\"gender\",\"multiResponse\":false,"
-                            + "\"codes\":[\"F\",\"M\",\"X\"]}],\"indicators\":[]}";
-                case "/federation/v1/count-queries" -> {
+                            + "\"codes\":[\"F\",\"M\",\"X\"]}],\"catalogueTables\":[]}";
+                case "/federation/v2/count-queries" -> {
                     sleep(delayMs);
-                    yield "{\"metadata\":{\"nodeId\":\"" + id + "\",\"policyVersion\":1,\"mode\":\"ROUNDING\","
-                            + "\"threshold\":5,\"roundingBase\":5,\"releasedAt\":\"2026-11-28T00:00:00Z\","
-                            + "\"dimensions\":[\"gender\"],\"multiResponseDimensions\":[],\"totalCode\":\"_T\","
-                            + "\"absentCellsAreZero\":true},\"cells\":["
-                            + "{\"coordinates\":{\"gender\":\"F\"},\"value\":120},"
-                            + "{\"coordinates\":{\"gender\":\"M\"},\"value\":85},"
-                            + "{\"coordinates\":{\"gender\":\"X\"},\"suppressed\":true},"
-                            + "{\"coordinates\":{\"gender\":\"_T\"},\"value\":210}]}";
+                    yield "{\"metadata\":{\"contractVersion\":2,\"nodeId\":\"" + id + "\",\"policyVersion\":1,"
+                            + "\"releasePeriod\":\"2026-Q4.1\",\"mode\":\"DIFFERENTIAL_PRIVACY\",\"threshold\":5,"
+                            + "\"roundingBase\":5,\"releasedAt\":\"2026-11-28T00:00:00Z\",\"dimensions\":[\"gender\"],"
+                            + "\"multiResponseDimensions\":[],\"absentCellsAreZero\":false,"
+                            + "\"noise\":{\"mechanism\":\"discrete-gaussian\",\"sigma\":20,\"rho\":0.00125,"
+                            + "\"epsilon\":0.2,\"delta\":1e-6,\"multiResponseBound\":2,\"note\":\"simulated\"}},"
+                            + "\"cells\":["
+                            + "{\"coordinates\":{\"gender\":\"F\"},\"value\":120,\"status\":\"NOISY\",\"standardError\":20},"
+                            + "{\"coordinates\":{\"gender\":\"M\"},\"value\":85,\"status\":\"NOISY\",\"standardError\":20},"
+                            + "{\"coordinates\":{\"gender\":\"X\"},\"value\":0,\"status\":\"NOISY\",\"standardError\":20},"
+                            + "{\"coordinates\":{\"gender\":\"_T\"},\"value\":205,\"status\":\"NOISY\","
+                            + "\"standardError\":34.64}]}";
                 }
                 default -> "{}";
             };

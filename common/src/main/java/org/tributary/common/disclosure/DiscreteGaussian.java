@@ -111,10 +111,10 @@ public final class DiscreteGaussian {
     static boolean bernoulliExpFraction(Counter random, long n, long d) {
         int firstZero = 0;
         for (int k = 1; k <= SERIES; k++) {
-            boolean a = random.below(d * k) < n;
-            if (!a && firstZero == 0) {
-                firstZero = k;
-            }
+            long a = random.below(d * k) < n ? 1 : 0;
+            // Branch-free: the first k with a = 0, kept once found.
+            long unset = firstZero == 0 ? 1 : 0;
+            firstZero += (int) (unset * (1 - a) * k);
         }
         for (int k = SERIES + 1; firstZero == 0; k++) {
             // Probability below 1/12!: exactness first, the padding covers all but this.
@@ -136,9 +136,7 @@ public final class DiscreteGaussian {
         }
         for (long i = 1; i <= steps; i++) {
             boolean b = bernoulliExpFraction(random, 1, 1);
-            if (i <= whole) {
-                all &= b;
-            }
+            all &= b | i > whole;
             if (!all && i >= WHOLE) {
                 break; // past the padding the outcome is decided: a rejection, whose time reveals nothing
             }
@@ -151,10 +149,9 @@ public final class DiscreteGaussian {
     static long geometric(Counter random) {
         long v = -1;
         for (int i = 0; i < GEOMETRIC; i++) {
-            boolean b = bernoulliExpFraction(random, 1, 1);
-            if (!b && v < 0) {
-                v = i;
-            }
+            long failed = bernoulliExpFraction(random, 1, 1) ? 0 : 1;
+            long unset = v < 0 ? 1 : 0;
+            v += unset * failed * (i + 1);
         }
         for (long i = GEOMETRIC; v < 0; i++) {
             random.overruns++;
