@@ -72,10 +72,8 @@ final class IndicatorCatalogue {
                 "Share with no assistance at destination",
                 "Share of identified victims who received no assistance in the destination country.",
                 Unit.RATIO,
-                series(
-                        "assisted-at-destination",
-                        List.of("assistedAtDestination"),
-                        Share.of("assistedAtDestination", "no")));
+                // "None" is held alone: persons with no service received at destination.
+                series("destination-services", List.of("destinationService"), Share.of("destinationService", "None")));
         add(
                 "assistance-by-service",
                 "Share receiving each service type, by stage",

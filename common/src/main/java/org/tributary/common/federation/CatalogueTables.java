@@ -17,6 +17,8 @@ import java.util.Set;
  * therefore decomposable (a star of tables around {@code year} and {@code year × returned}): what an attacker can
  * derive from all of them together is what the tables' own margins and the cells they share give, which is what
  * the linked suppression's interval audit models. A new table must keep that shape ({@code CatalogueTablesTest}).
+ * A table that recodes another's dimension (core reintegration services are a union of origin services) is marked
+ * and released under rounding only.
  */
 public final class CatalogueTables {
 
@@ -46,10 +48,6 @@ public final class CatalogueTables {
                 "Identified victims by year and whether informed of their entitlements",
                 List.of("informedOfEntitlements"));
         add(
-                "assisted-at-destination",
-                "Identified victims by year and whether assisted at destination",
-                List.of("assistedAtDestination"));
-        add(
                 "destination-services",
                 "Identified victims by year and service received at destination",
                 List.of("destinationService"));
@@ -69,7 +67,8 @@ public final class CatalogueTables {
                 "reintegration-core",
                 "Returnees by year and whether they received a core reintegration service",
                 List.of("reintegrationService"),
-                returnees);
+                returnees,
+                "origin-services");
         add(
                 "follow-up",
                 "Returnees by year and whether followed up within 12 months",
@@ -97,11 +96,16 @@ public final class CatalogueTables {
     }
 
     private static void add(String id, String title, List<String> dimensions, Map<String, Set<String>> filters) {
+        add(id, title, dimensions, filters, null);
+    }
+
+    private static void add(
+            String id, String title, List<String> dimensions, Map<String, Set<String>> filters, String recodes) {
         List<String> all = new ArrayList<>();
         all.add("year");
         all.addAll(dimensions);
         Map<String, Set<String>> withIdentified = new LinkedHashMap<>(filters);
         withIdentified.put(IDENTIFIED_DIMENSION, IDENTIFIED);
-        ALL.put(id, new CatalogueTable(id, title, all, withIdentified));
+        ALL.put(id, new CatalogueTable(id, title, all, withIdentified, recodes));
     }
 }

@@ -150,6 +150,14 @@ public class CatalogueReleases {
         List<DisclosureEngine.LinkedInput> linked = new ArrayList<>();
         for (CatalogueTable table : CatalogueTables.all()) {
             var query = new CountQuery(table.dimensions(), table.filters(), null, null);
+            if (policy.mode() == ReleaseMode.SUPPRESSION_ONLY && table.recodes() != null) {
+                // Its cells are unions of another table's codes: the linked audit does not model that, so the table
+                // is released under rounding only.
+                entries.put(
+                        table.id(),
+                        new CatalogueRelease.Entry(table.id(), null, RefusalReason.TABLE_NOT_PROTECTABLE.name()));
+                continue;
+            }
             Decision admitted = engine.admit(query, policy, rules);
             if (admitted instanceof Decision.Refused refused) {
                 entries.put(

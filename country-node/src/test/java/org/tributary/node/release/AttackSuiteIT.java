@@ -509,7 +509,11 @@ class AttackSuiteIT {
                     exactly(after, truth));
             assertThat(after.pinned()).isEmpty();
             assertThat(after.inconsistent()).isEmpty();
-            assertThat(published).hasSize(CatalogueTables.all().size());
+            assertThat(published)
+                    .as("every table but the one that recodes another")
+                    .hasSize((int) CatalogueTables.all().stream()
+                            .filter(t -> t.recodes() == null)
+                            .count());
 
             // The ad-hoc pairs of the old attack (an IN-list with one year left out; child/adult against age bands)
             // are no longer answered in this mode at all.
