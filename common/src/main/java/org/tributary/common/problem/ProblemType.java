@@ -27,6 +27,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Access denied", 403),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", 503),
+    DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private static final String PREFIX = "urn:tributary:problem:";
@@ -44,7 +45,11 @@ public enum ProblemType {
     /** The type for a bare HTTP status, for errors raised by the web framework itself. */
     public static ProblemType forStatus(int status) {
         for (ProblemType t : values()) {
-            if (t.status == status && t != IMPORT_REJECTED && t != FILE_UNREADABLE && t != MALFORMED_REQUEST) {
+            if (t.status == status
+                    && t != IMPORT_REJECTED
+                    && t != FILE_UNREADABLE
+                    && t != MALFORMED_REQUEST
+                    && t != DATABASE_UNAVAILABLE) {
                 return t;
             }
         }

@@ -65,8 +65,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleProblem(new ProblemException(ProblemType.VALIDATION, "A parameter is invalid.", List.of(error)));
     }
 
+    /**
+     * The database cannot be reached (stopped, restarting, or hung past the pool's 3 s connection timeout): a 503 the
+     * caller may retry, without the driver's message.
+     */
+    ResponseEntity<ProblemDetail> handleDatabaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        ProblemDetail problem = Problems.of(
+                ProblemType.DATABASE_UNAVAILABLE, "The database is not available at the moment. Try again shortly.");
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (org.tributary.support.db.DatabaseFailures.isUnavailable(e)) {
+            return handleDatabaseUnavailable(e);
+        }
         String incident = UUID.randomUUID().toString();
         // The exception class and incident id only: messages of lower layers may quote data.
         log.error(

@@ -1,11 +1,11 @@
-package org.tributary.aggregator.db;
+package org.tributary.support.db;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when no datasource URL is configured, i.e. when the aggregator should run its embedded PostgreSQL. */
-class NoDatasourceUrlCondition implements Condition {
+/** Matches when no datasource URL is configured, i.e. when the service runs its {@link EmbeddedDatabase}. */
+public final class NoDatasourceUrlCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
