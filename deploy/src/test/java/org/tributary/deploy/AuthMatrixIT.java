@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,9 @@ class AuthMatrixIT {
 
     static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
+    /** A compact JWE (header {@code alg: dir, enc: A128GCM}): a token no service accepts, and none must parse. */
+    static final String JWE = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..YQ.Yg.Yw";
+
     /**
      * Every protected endpoint of the three services, as the aggregator and the node serve them directly and as the
      * gateway routes them. Endpoints that would change something for the right caller are called on an unknown id
@@ -182,6 +186,9 @@ class AuthMatrixIT {
             checks.add(new Check(e, "wrong audience (security console client)", TOKENS.get("console"), 401));
             checks.add(new Check(e, "alg none", Keycloak.withAlgNone(right), 401));
             checks.add(new Check(e, "bad signature", Keycloak.withBadSignature(right), 401));
+            checks.add(new Check(e, "encrypted token (JWE, five parts)", JWE, 401));
+            checks.add(new Check(e, "garbage", "not-a-token", 401));
+            checks.add(new Check(e, "over-long (7000 characters)", right + "A".repeat(7000 - right.length()), 401));
             if (e.otherCountry() != null) {
                 checks.add(new Check(e, "right role, other country", TOKENS.get(e.otherCountry()), 403));
             }
@@ -227,6 +234,64 @@ class AuthMatrixIT {
                 .get(0);
         assertThat(node.path("country").asString()).isEqualTo("KH");
         assertThat(node.path("status").asString()).isEqualTo("ok");
+    }
+
+    /**
+     * Lock-out abuse and password guessing against the real realm settings: two quick failures do not keep the user
+     * out (the quick-login lock is off), failures 21 s apart never add up, and twenty quick failures lock the
+     * account, so the right password is refused too until the lock ends.
+     */
+    @Test
+    void twoFailuresDoNotLockAUserOutButTwentyQuickOnesDo() {
+        String admin = keycloak.masterAdmin();
+        String password = "correct-horse-" + UUID.randomUUID();
+        String quick = "bf-quick-" + UUID.randomUUID().toString().substring(0, 8);
+        String apart = "bf-apart-" + UUID.randomUUID().toString().substring(0, 8);
+        String guessed = "bf-guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        keycloak.createUser(admin, quick, password);
+        String apartId = keycloak.createUser(admin, apart, password);
+        String guessedId = keycloak.createUser(admin, guessed, password);
+
+        assertThat(keycloak.passwordGrant(quick, "wrong-1")).isEqualTo(401);
+        assertThat(keycloak.passwordGrant(quick, "wrong-2")).isEqualTo(401);
+        assertThat(keycloak.passwordGrant(quick, password))
+                .as("two quick failures must not lock the user out")
+                .isEqualTo(200);
+
+        long started = System.nanoTime();
+        int refused = 0;
+        for (int i = 0; i < 20; i++) {
+            if (keycloak.passwordGrant(guessed, "guess-" + i) != 200) {
+                refused++;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int afterGuessing = keycloak.passwordGrant(guessed, password);
+        var status = keycloak.bruteForceStatus(keycloak.masterAdmin(), guessedId);
+
+        assertThat(keycloak.passwordGrant(apart, "wrong-1")).isEqualTo(401);
+        ManagedProcess.sleep(21_000);
+        assertThat(keycloak.passwordGrant(apart, "wrong-2")).isEqualTo(401);
+        var apartStatus = keycloak.bruteForceStatus(keycloak.masterAdmin(), apartId);
+        int apartAfter = keycloak.passwordGrant(apart, password);
+        System.out.printf(
+                "brute force: 2 quick failures -> right password accepted; 20 guesses in %.1f s (%d refused) -> right"
+                        + " password %d, locked %s, failures %d; 2 failures 21 s apart -> failures counted %d,"
+                        + " right password %d%n",
+                seconds,
+                refused,
+                afterGuessing,
+                status.path("disabled").asBoolean(),
+                status.path("numFailures").asInt(),
+                apartStatus.path("numFailures").asInt(),
+                apartAfter);
+        assertThat(refused).isEqualTo(20);
+        assertThat(afterGuessing).as("locked after twenty quick failures").isNotEqualTo(200);
+        assertThat(status.path("disabled").asBoolean()).isTrue();
+        assertThat(apartStatus.path("numFailures").asInt())
+                .as("a failure more than 20 s after the last starts the count afresh")
+                .isEqualTo(1);
+        assertThat(apartAfter).isEqualTo(200);
     }
 
     void run(Check check, List<String> failures) {

@@ -63,6 +63,94 @@ final class Keycloak {
                         "password", KeycloakServer.DEMO_ADMIN_PASSWORD));
     }
 
+    /** The status of a password grant for a user of realm tributary (200 when the password is taken). */
+    int passwordGrant(String username, String password) {
+        return post(
+                        "/realms/tributary/protocol/openid-connect/token",
+                        null,
+                        "application/x-www-form-urlencoded",
+                        form(Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "tributary-web",
+                                "username",
+                                username,
+                                "password",
+                                password)))
+                .statusCode();
+    }
+
+    /** Creates an enabled, fully set-up user of realm tributary with a password; returns its id. */
+    String createUser(String adminToken, String username, String password) {
+        String user = JSON.writeValueAsString(Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@example.org",
+                "emailVerified",
+                true,
+                "firstName",
+                "Test",
+                "lastName",
+                "User",
+                "credentials",
+                java.util.List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        var response = post("/admin/realms/tributary/users", adminToken, "application/json", user);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak did not create " + username + ": HTTP " + response.statusCode());
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Keycloak's brute-force record of a user: {@code numFailures}, {@code disabled} (locked now), ... */
+    JsonNode bruteForceStatus(String adminToken, String userId) {
+        try {
+            var response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    baseUrl + "/admin/realms/tributary/attack-detection/brute-force/users/" + userId))
+                            .header("Authorization", "Bearer " + adminToken)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("brute-force status: HTTP " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String bearer, String contentType, String body) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String form(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     private String token(String realm, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

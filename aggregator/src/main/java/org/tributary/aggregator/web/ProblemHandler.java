@@ -23,8 +23,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Every error as an RFC 9457 problem with a stable type. Validation problems list every invalid field. Nothing
@@ -128,16 +126,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String detail = "The request body is not valid JSON for this endpoint.";
-        if (ex.getCause() instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
-            String field = JsonPaths.of(jackson);
-            String value =
-                    jackson instanceof InvalidFormatException invalid ? String.valueOf(invalid.getValue()) : null;
-            String reason = jackson instanceof InvalidFormatException invalid
-                            && invalid.getTargetType().isEnum()
-                    ? "is no known code; allowed: " + String.join(", ", enumNames(invalid.getTargetType()))
-                    : "has the wrong type or format";
-            errors.add(FieldError.of(field, safeValue(field, value), reason));
+        var field = org.tributary.support.json.JsonFieldProblem.of(ex.getCause());
+        if (field.isPresent()) {
+            var f = field.get();
+            errors.add(
+                    FieldError.of(f.field(), f.value() == null ? null : safeValue(f.field(), f.value()), f.reason()));
             detail = "A value in the request body cannot be read.";
         }
         ProblemDetail problem = Problems.withErrors(Problems.of(ProblemType.MALFORMED_REQUEST, detail), errors);
@@ -166,12 +159,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle(type.title());
         }
         return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static List<String> enumNames(Class<?> type) {
-        return java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> ((Enum<?>) c).name())
-                .toList();
     }
 
     /** Request values here are catalogue words, not personal data; {@link FieldError} still bounds them. */

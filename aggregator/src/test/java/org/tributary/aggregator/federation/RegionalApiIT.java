@@ -320,6 +320,19 @@ class RegionalApiIT {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("type").asString()).isEqualTo("urn:tributary:problem:malformed-request");
 
+        // Strict JSON: a duplicate key (the last would win) and a fractional year (2022.5 would become 2022).
+        var duplicate =
+                http.postJson("/api/regional/queries", "{\"dimensions\": [\"gender\"], \"dimensions\": [\"year\"]}");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("dimensions");
+        var fractional = http.postJson("/api/regional/queries", "{\"dimensions\": [\"gender\"], \"yearFrom\": 2022.5}");
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("yearFrom");
+        assertThat(fractional.json().path("errors").get(0).path("reason").asString())
+                .isEqualTo("must be a whole number");
+
         var injected = http.postJson("/api/regional/queries", "{\"dimensions\": [\"gender; drop table x\"]}");
         assertThat(injected.status()).isEqualTo(400);
 

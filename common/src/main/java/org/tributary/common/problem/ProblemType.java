@@ -28,6 +28,7 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", "Upstream unavailable", 503),
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", 503),
+    BUSY("busy", "Too busy", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private static final String PREFIX = "urn:tributary:problem:";

@@ -6,6 +6,8 @@ import static org.springframework.security.authorization.AuthorizationManagers.a
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,7 +40,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, NodeProperties node) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, NodeProperties node, Environment environment) throws Exception {
         String country = node.country();
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::authorities);
@@ -48,7 +50,10 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
+                        .access(
+                                environment.matchesProfiles("local")
+                                        ? (auth, context) -> new AuthorizationDecision(true)
+                                        : new CountryAccess(country, Role.NODE_OPERATOR))
                         .requestMatchers("/federation/**")
                         .hasRole(Role.FEDERATION_AGGREGATOR.realmRole())
                         .requestMatchers(

@@ -7,7 +7,7 @@ import java.util.List;
 import org.tributary.common.problem.FieldError;
 import org.tributary.node.cases.CaseRequest;
 import org.tributary.node.cases.CaseRules;
-import org.tributary.node.web.JsonPaths;
+import org.tributary.support.json.JsonPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -48,6 +48,7 @@ import org.tributary.node.web.Problems;
 class FederationController {
 
     private final AdHocQueries adHoc;
+    private final AdHocGate gate;
     private final CatalogueReleases catalogue;
     private final ReleasePeriods periods;
     private final PolicyService policies;
@@ -58,6 +59,7 @@ class FederationController {
 
     FederationController(
             AdHocQueries adHoc,
+            AdHocGate gate,
             CatalogueReleases catalogue,
             ReleasePeriods periods,
             PolicyService policies,
@@ -66,6 +68,7 @@ class FederationController {
             ReleaseProperties release,
             JdbcClient jdbc) {
         this.adHoc = adHoc;
+        this.gate = gate;
         this.catalogue = catalogue;
         this.periods = periods;
         this.policies = policies;
@@ -139,7 +142,7 @@ class FederationController {
             request.filters().forEach((k, v) -> filters.put(k, v == null ? Set.of() : new HashSet<>(v)));
         }
         var query = new CountQuery(request.dimensions(), filters, request.yearFrom(), request.yearTo());
-        AdHocQueries.Answer answer = adHoc.answer(query, requester.get(), requesters.client());
+        AdHocQueries.Answer answer = gate.through(() -> adHoc.answer(query, requester.get(), requesters.client()));
         if (answer instanceof AdHocQueries.Refused refused) {
             return refusal(refused.reason(), refused.detail(), refused.budget());
         }

@@ -24,8 +24,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Every error as an RFC 9457 problem with a stable type. Validation problems list every invalid field. Nothing
@@ -39,7 +37,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
         ProblemDetail problem = Problems.withErrors(Problems.of(e.type(), e.getMessage()), e.errors());
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        var response = ResponseEntity.status(problem.getStatus());
+        if (e.type() == ProblemType.BUSY) {
+            response.header(HttpHeaders.RETRY_AFTER, "2");
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -129,16 +131,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String detail = "The request body is not valid JSON for this endpoint.";
-        if (ex.getCause() instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
-            String field = JsonPaths.of(jackson);
-            String value =
-                    jackson instanceof InvalidFormatException invalid ? String.valueOf(invalid.getValue()) : null;
-            String reason = jackson instanceof InvalidFormatException invalid
-                            && invalid.getTargetType().isEnum()
-                    ? "is no known code; allowed: " + String.join(", ", enumNames(invalid.getTargetType()))
-                    : "has the wrong type or format";
-            errors.add(FieldError.of(field, safeValue(field, value), reason));
+        var field = org.tributary.support.json.JsonFieldProblem.of(ex.getCause());
+        if (field.isPresent()) {
+            var f = field.get();
+            errors.add(
+                    FieldError.of(f.field(), f.value() == null ? null : safeValue(f.field(), f.value()), f.reason()));
             detail = "A value in the request body cannot be read.";
         }
         ProblemDetail problem = Problems.withErrors(Problems.of(ProblemType.MALFORMED_REQUEST, detail), errors);
@@ -174,12 +171,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle(type.title());
         }
         return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static List<String> enumNames(Class<?> type) {
-        return java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> ((Enum<?>) c).name())
-                .toList();
     }
 
     /** Values of personal fields are never echoed back. */

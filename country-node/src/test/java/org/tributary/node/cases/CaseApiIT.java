@@ -212,10 +212,40 @@ class CaseApiIT {
     }
 
     @Test
-    void healthAndTheOpenApiDocumentAreServed() {
+    void healthIsServedButTheApiDocumentsAreNotOutsideTheLocalProfile() {
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-        var openapi = http.get("/v3/api-docs");
-        assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/cases").contains("/api/imports");
+        // They describe the federation API too: off by default, and never without a token.
+        assertThat(http.as(null).get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(http.as(null).get("/swagger-ui/index.html").status()).isEqualTo(401);
+        assertThat(http.get("/v3/api-docs").status()).isEqualTo(404);
+    }
+
+    @Test
+    void duplicateKeysAndFractionalNumbersForIntegersAreRefusedNamingTheField() {
+        long before = jdbc.sql("select count(*) from cases").query(Long.class).single();
+        var duplicate = http.postJson(
+                "/api/cases",
+                caseJson("STRICT-1")
+                        .replace("\"gender\":\"Feminine\"", "\"gender\":\"Feminine\",\"gender\":\"Masculine\""));
+        assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(400);
+        assertThat(duplicate.json().get("errors").get(0).get("field").asText()).isEqualTo("gender");
+        assertThat(duplicate.json().get("errors").get(0).get("reason").asText()).contains("more than once");
+
+        var nested = http.postJson(
+                "/api/cases",
+                caseJson("STRICT-2").replace("\"firstName\":\"Srey\"", "\"firstName\":\"Srey\",\"firstName\":\"X\""));
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.json().get("errors").get(0).get("field").asText()).isEqualTo("personal.firstName");
+        assertThat(nested.body()).doesNotContain("Srey");
+
+        var fractional = http.postJson(
+                "/api/cases",
+                caseJson("STRICT-3").replace("\"ageAtIdentification\":16", "\"ageAtIdentification\":16.5"));
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.json().get("errors").get(0).get("field").asText()).isEqualTo("ageAtIdentification");
+        assertThat(fractional.json().get("errors").get(0).get("reason").asText())
+                .isEqualTo("must be a whole number");
+        assertThat(jdbc.sql("select count(*) from cases").query(Long.class).single())
+                .isEqualTo(before);
     }
 }

@@ -211,23 +211,29 @@ class AdHocQueriesIT {
         try {
             String analyst = "analyst-" + UUID.randomUUID();
             var pool = Executors.newFixedThreadPool(16);
-            List<Future<Integer>> results = new ArrayList<>();
+            List<Future<Http.Response>> results = new ArrayList<>();
             for (String query : largeDistinctQueries(50)) {
-                results.add(pool.submit(
-                        (Callable<Integer>) () -> ask(analyst, query).status()));
+                results.add(pool.submit((Callable<Http.Response>) () -> ask(analyst, query)));
             }
             int ok = 0;
+            int decidedOnNoise = 0;
             int refused = 0;
             for (var f : results) {
-                int status = f.get();
-                if (status == 200) {
+                var r = f.get();
+                if (r.status() == 200) {
                     ok++;
-                } else if (status == 429) {
+                } else if (r.status() == 429) {
+                    assertThat(r.json().get("reason").asText()).isEqualTo("BUDGET_EXHAUSTED");
                     refused++;
+                } else {
+                    // A refusal decided on the noisy population is an answer too: it was paid for.
+                    assertThat(r.status()).as(r.body()).isEqualTo(422);
+                    assertThat(r.json().get("detail").asText()).contains("noisy population");
+                    decidedOnNoise++;
                 }
             }
             pool.shutdown();
-            assertThat(ok).isEqualTo(5);
+            assertThat(ok + decidedOnNoise).isEqualTo(5);
             assertThat(refused).isEqualTo(45);
             long spent = jdbc.sql("select spent from dp_ledger where requester = ?")
                     .param(analyst)

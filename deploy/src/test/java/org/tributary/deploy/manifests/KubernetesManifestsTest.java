@@ -392,4 +392,42 @@ class KubernetesManifestsTest {
         assertThat(Manifests.read(Manifests.deployDir().resolve("docker/keycloak/Dockerfile")))
                 .contains("FROM quay.io/keycloak/keycloak:26.5.6", "kc.sh build", "KC_DB=postgres");
     }
+
+    @Test
+    void keycloaks_password_and_login_endpoints_are_rate_limited_per_address_at_the_proxy() {
+        Manifest login = ofKind("Ingress").stream()
+                .filter(i -> i.name().equals("keycloak-login"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(at(login.doc(), "metadata", "annotations", "nginx.ingress.kubernetes.io/limit-rpm"))
+                .isEqualTo("20");
+        List<Object> paths = list(at(list(at(login.doc(), "spec", "rules")).get(0), "http", "paths"));
+        assertThat(paths.stream().map(p -> String.valueOf(at(p, "path"))))
+                .containsExactlyInAnyOrder(
+                        "/realms/tributary/protocol/openid-connect/token", "/realms/tributary/login-actions/");
+        Manifest general = ofKind("Ingress").stream()
+                .filter(i -> i.name().equals("keycloak"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(at(login.doc(), "spec", "rules")).isNotNull();
+        assertThat(at(list(at(login.doc(), "spec", "rules")).get(0), "host"))
+                .isEqualTo(at(list(at(general.doc(), "spec", "rules")).get(0), "host"));
+    }
+
+    @Test
+    void the_realm_locks_out_only_on_quick_failures_and_never_for_good() throws Exception {
+        var realm = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(Manifests.read(Manifests.deployDir().resolve("keycloak/tributary-realm.json")));
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("permanentLockout").asBoolean()).isFalse();
+        // Failures more than maxDeltaTimeSeconds apart never add up: two a minute cannot lock anyone out.
+        assertThat(realm.path("maxDeltaTimeSeconds").asInt()).isLessThan(30);
+        // No lock for two quick failures (Keycloak's quick-login check is off) ...
+        assertThat(realm.path("quickLoginCheckMilliSeconds").asInt()).isZero();
+        // ... but ten quick failures lock for a minute, longer each time after, up to 15 minutes.
+        assertThat(realm.path("failureFactor").asInt()).isEqualTo(10);
+        assertThat(realm.path("waitIncrementSeconds").asInt()).isEqualTo(60);
+        assertThat(realm.path("maxFailureWaitSeconds").asInt()).isEqualTo(900);
+    }
 }

@@ -69,7 +69,33 @@ public record GatewayProperties(
     public record RateLimit(
             @DefaultValue("20") @Min(1) int replenishRate,
             @DefaultValue("40") @Min(1) int burstCapacity,
-            @DefaultValue("tributary-gateway") @NotBlank String keyPrefix) {}
+            @DefaultValue("tributary-gateway") @NotBlank String keyPrefix,
+            @Valid @DefaultValue Anonymous anonymous) {}
+
+    /**
+     * The limit before authentication, per client address: requests that end without an authenticated caller (no
+     * token, a bad token: every 401, and anonymous requests such as health) take from the address's bucket; while it
+     * is empty every request from that address gets a 429 before its token is parsed. Requests with a valid token
+     * take nothing, so users behind the same address are only held up while someone there keeps failing.
+     *
+     * @param replenishRate tokens added per second
+     * @param burstCapacity the bucket's size
+     * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed (exact IPs); the
+     *     client is the right-most address in it that is not a trusted proxy. Empty: the peer address, always.
+     */
+    public record Anonymous(
+            @DefaultValue("5") @Min(1) int replenishRate,
+            @DefaultValue("30") @Min(1) int burstCapacity,
+            List<String> trustedProxies) {
+        public Anonymous {
+            trustedProxies = trustedProxies == null
+                    ? List.of()
+                    : trustedProxies.stream()
+                            .filter(StringUtils::hasText)
+                            .map(String::trim)
+                            .toList();
+        }
+    }
 
     /**
      * Request body limits.

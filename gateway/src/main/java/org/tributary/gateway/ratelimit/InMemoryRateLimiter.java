@@ -44,6 +44,18 @@ public final class InMemoryRateLimiter implements UserRateLimiter {
         return bucket.take(now);
     }
 
+    /** Whether {@code subject}'s bucket has less than one token now (nothing is taken). */
+    boolean exhausted(String subject) {
+        Bucket bucket = buckets.get(subject);
+        return bucket != null && bucket.emptyAt(nanoTime.getAsLong());
+    }
+
+    /** When {@code subject} may try again, for a Retry-After header. */
+    Duration retryAfter(String subject) {
+        Bucket bucket = buckets.get(subject);
+        return bucket == null ? Duration.ofSeconds(1) : bucket.retryAfter(nanoTime.getAsLong());
+    }
+
     @Override
     public String describe() {
         return "in-memory token bucket (" + replenishRate + "/s, burst " + (long) capacity + ")";
@@ -67,6 +79,17 @@ public final class InMemoryRateLimiter implements UserRateLimiter {
             long nanos = (long) Math.ceil((1 - tokens) / ratePerNano);
             long seconds = Math.max(1, (long) Math.ceil(nanos / 1e9));
             return new Decision(false, Duration.ofSeconds(seconds));
+        }
+
+        synchronized boolean emptyAt(long now) {
+            refill(now);
+            return tokens < 1;
+        }
+
+        synchronized Duration retryAfter(long now) {
+            refill(now);
+            long nanos = (long) Math.ceil(Math.max(0, 1 - tokens) / ratePerNano);
+            return Duration.ofSeconds(Math.max(1, (long) Math.ceil(nanos / 1e9)));
         }
 
         synchronized boolean fullAt(long now) {

@@ -14,7 +14,7 @@ public final class NodeAccessRule {
 
     public static boolean allows(GatewayPaths path, Set<String> roles, String countryClaim) {
         String country = path.nodeCountry();
-        if (country == null || path.isNodeFederation()) {
+        if (country == null || path.isNodeFederation() || !path.isAllowedNodeApi()) {
             return false;
         }
         if (path.isNodeAudit() && roles.contains(Roles.SECURITY_OFFICER)) {

@@ -60,6 +60,7 @@ public class SecurityConfiguration {
                                 .jwtAuthenticationConverter(
                                         new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
                         .authenticationEntryPoint(problems)
+                        .authenticationFailureHandler(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -69,7 +70,7 @@ public class SecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
-        return TokenValidation.decoder(properties.oidc());
+        return new GuardedJwtDecoder(TokenValidation.decoder(properties.oidc()));
     }
 
     static CorsConfigurationSource corsSource(GatewayProperties.Cors cors) {

@@ -43,6 +43,19 @@ public record GatewayPaths(List<String> segments) {
         return nodeCountry() == null ? List.of() : segments.subList(3, segments.size());
     }
 
+    /**
+     * The national-staff APIs of a node that the gateway forwards (everything else under a node — the federation
+     * API, API documents, Swagger UI, actuator — is not forwarded): {@code /api/<one of these>[/...]}, exact case.
+     */
+    public static final java.util.Set<String> NODE_APIS =
+            java.util.Set.of("cases", "imports", "policy", "budget", "release-periods", "catalogue-release", "audit");
+
+    /** Whether the path under {@code /api/nodes/{country}} is one of {@link #NODE_APIS}. */
+    public boolean isAllowedNodeApi() {
+        List<String> rest = nodePath();
+        return rest.size() >= 2 && rest.get(0).equals("api") && NODE_APIS.contains(rest.get(1));
+    }
+
     public boolean isNodeFederation() {
         List<String> rest = nodePath();
         return !rest.isEmpty() && rest.get(0).equalsIgnoreCase("federation");

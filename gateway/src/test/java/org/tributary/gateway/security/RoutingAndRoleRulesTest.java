@@ -53,7 +53,7 @@ class RoutingAndRoleRulesTest extends GatewayTestBase {
 
     @Test
     void aNodeOperatorReachesTheirOwnNode() {
-        assertThat(bodyOf("/api/nodes/th/api/status", TestTokens.token("TH", "node-operator")))
+        assertThat(bodyOf("/api/nodes/th/api/policy", TestTokens.token("TH", "node-operator")))
                 .contains("backend=th");
     }
 
@@ -88,13 +88,13 @@ class RoutingAndRoleRulesTest extends GatewayTestBase {
     void theFederationApiIsRefusedToEveryoneEvenTheAggregatorAndAnonymousCallers() {
         refused("/api/nodes/kh/federation/count", TestTokens.token("KH", "node-operator", "federation-aggregator"));
         refused("/api/nodes/KH/Federation/count", TestTokens.token("KH", "node-operator"));
-        // Sent as is (not re-encoded): %66 is "f".
+        // Sent as is (not re-encoded): %66 is "f". Percent-encoding is refused before any rule is read.
         web.get()
                 .uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/nodes/kh/%66ederation/count"))
                 .headers(h -> h.setBearerAuth(TestTokens.token("KH", "node-operator")))
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isBadRequest();
         refused("/api/nodes/kh/federation", null);
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 public final class EchoBackend {
 
     private final HttpServer server;
+    private final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private EchoBackend(String name, Duration delay) {
         try {
@@ -25,6 +26,8 @@ public final class EchoBackend {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            requests.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
             long bytes;
             try (InputStream in = exchange.getRequestBody()) {
                 bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -65,6 +68,11 @@ public final class EchoBackend {
 
     public static EchoBackend slow(String name, Duration delay) {
         return new EchoBackend(name, delay);
+    }
+
+    /** Every request this backend got, as {@code METHOD /raw/path}. */
+    public java.util.List<String> requests() {
+        return java.util.List.copyOf(requests);
     }
 
     public String url() {

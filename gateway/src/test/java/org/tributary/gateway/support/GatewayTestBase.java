@@ -19,6 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "tributary.gateway.rate-limit.replenish-rate=10000",
             "tributary.gateway.rate-limit.burst-capacity=10000",
+            "tributary.gateway.rate-limit.anonymous.replenish-rate=10000",
+            "tributary.gateway.rate-limit.anonymous.burst-capacity=10000",
             "tributary.gateway.body-limits.default-max=1KB",
             "tributary.gateway.body-limits.import-max=8KB",
             "tributary.gateway.cors.allowed-origins=https://app.tributary.example",

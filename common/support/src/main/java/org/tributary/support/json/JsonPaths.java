@@ -1,4 +1,4 @@
-package org.tributary.node.web;
+package org.tributary.support.json;
 
 import tools.jackson.core.JacksonException;
 
