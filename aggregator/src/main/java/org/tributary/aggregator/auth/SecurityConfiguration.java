@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tributary.common.security.Role;
+import org.tributary.support.auth.IdentityProviderHealthIndicator;
+import org.tributary.support.auth.TokenChecks;
 
 /**
  * The aggregator checks every token itself, whatever the gateway decided (defence in depth): regional analysts read
@@ -19,9 +20,21 @@ import org.tributary.common.security.Role;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    /** Closed with the context: it stops the key set's background refresh. */
+    @Bean(destroyMethod = "close")
+    TokenChecks.Verifier jwtDecoder(SecurityProperties properties) {
+        return TokenChecks.decoder(new TokenChecks.Settings(
+                properties.issuer(),
+                properties.jwkSetUriOrDefault(),
+                properties.publicKey(),
+                properties.audience(),
+                properties.clockSkew(),
+                properties.keysStaleFor()));
+    }
+
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return TokenChecks.decoder(properties);
+    IdentityProviderHealthIndicator identityProviderHealthIndicator(TokenChecks.Verifier jwtDecoder) {
+        return new IdentityProviderHealthIndicator(jwtDecoder);
     }
 
     @Bean

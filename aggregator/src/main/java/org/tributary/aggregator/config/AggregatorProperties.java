@@ -56,13 +56,17 @@ public record AggregatorProperties(
      * @param timeout the most one node may take to answer
      * @param retries further attempts after a transient failure (connection refused, 502, 503)
      * @param retryDelay the first retry's delay, doubled for each further one
-     * @param threads the fan-out pool: at most this many node calls run at once
+     * @param threads the fan-out pool: at most this many node calls run at once (raised to {@code nodes × perNode}
+     *     so that every node's share fits)
+     * @param perNode the bulkhead: at most this many calls to one node at once; a further call is not made (the node
+     *     is reported unavailable for that question), so that a slow node cannot take the pool from the others
      */
     public record Calls(
             @NotNull Duration timeout,
             @Min(0) @Max(5) int retries,
             @NotNull Duration retryDelay,
-            @Min(1) @Max(512) int threads) {}
+            @Min(1) @Max(512) int threads,
+            @Min(1) @Max(64) int perNode) {}
 
     /**
      * The per-node circuit breaker.

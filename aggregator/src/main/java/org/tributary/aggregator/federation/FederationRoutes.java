@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.core5.util.TimeValue;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.nodes.NodeRegistry;
@@ -15,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The region's three questions, top to bottom: an ad-hoc count query (for the analyst whose token is relayed), the
  * catalogue releases, the analyst's budgets. Each goes to every node in parallel on a bounded pool, each node on its
- * own route (circuit breaker, HTTP call with a timeout, retries by the shared {@link NodeCallErrorHandling}); the
+ * own route (circuit breaker, bulkhead, HTTP call with a timeout, retries by the shared {@link NodeCallErrorHandling}); the
  * replies are gathered until all are in or the time is up, then assembled.
  */
 @Component
@@ -39,6 +41,7 @@ class FederationRoutes extends RouteBuilder {
     private final NodeTokens tokens;
     private final NodeReplies replies;
     private final CircuitBreakers breakers;
+    private final NodeBulkheads bulkheads;
     private final RegionalAssembler assembler;
     private final JsonMapper json;
     private final Clock clock;
@@ -49,6 +52,7 @@ class FederationRoutes extends RouteBuilder {
             NodeTokens tokens,
             NodeReplies replies,
             CircuitBreakers breakers,
+            NodeBulkheads bulkheads,
             RegionalAssembler assembler,
             JsonMapper json,
             Clock clock) {
@@ -57,6 +61,7 @@ class FederationRoutes extends RouteBuilder {
         this.tokens = tokens;
         this.replies = replies;
         this.breakers = breakers;
+        this.bulkheads = bulkheads;
         this.assembler = assembler;
         this.json = json;
         this.clock = clock;
@@ -66,16 +71,23 @@ class FederationRoutes extends RouteBuilder {
     public void configure() {
         var calls = properties.calls();
         long timeoutMs = calls.timeout().toMillis();
+        // Every node's bulkhead fits in the pool: a node that holds all its permits leaves the others theirs.
+        int poolSize = Math.max(calls.threads(), registry.nodeIds().size() * calls.perNode());
         ExecutorService fanOut = getContext()
                 .getExecutorServiceManager()
                 .newThreadPool(
                         this,
                         "regional-fan-out",
                         new ThreadPoolProfileBuilder("regional-fan-out")
-                                .poolSize(calls.threads())
-                                .maxPoolSize(calls.threads())
+                                .poolSize(poolSize)
+                                .maxPoolSize(poolSize)
                                 .maxQueueSize(10_000)
                                 .build());
+        // Idle connections are closed after 5 s (checked every 5 s), before a node's own keep-alive timeout (20 s
+        // and more for Tomcat) closes them under a request.
+        getContext()
+                .getComponent("http", HttpComponent.class)
+                .setHttpClientConfigurer(builder -> builder.evictIdleConnections(TimeValue.ofSeconds(5)));
         String everyNode = String.join(
                 ",",
                 registry.nodeIds().stream().map(FederationRoutes::callEndpoint).toList());
@@ -135,6 +147,8 @@ class FederationRoutes extends RouteBuilder {
                     .choice()
                     .when(method(breakers, "rejects"))
                     .bean(replies, "circuitOpen")
+                    .when(method(bulkheads, "full"))
+                    .bean(replies, "bulkheadFull")
                     .otherwise()
                     .removeHeaders("*")
                     .setHeader(Exchange.HTTP_METHOD, exchangeProperty(CALL_METHOD))

@@ -1,15 +1,17 @@
 package org.tributary.aggregator.federation;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
 
 /**
  * Error handling shared by every node's route: transient failures (connection refused, 502, 503 that is not the
- * node's own refusal) are retried with exponential backoff; every failure then becomes a status for that node and
+ * node's own refusal) are retried with exponential backoff, a stale kept-alive connection once at once; every failure then becomes a status for that node and
  * is recorded by its circuit breaker. Nothing propagates: one node's trouble never fails the regional answer.
  */
 @Component
@@ -36,6 +38,15 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
                 .redeliveryDelay(calls.retryDelay().toMillis())
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
+                .handled(true)
+                .bean(replies, "failed")
+                .bean(breakers, "record");
+        // A kept-alive connection the node closed meanwhile: the request never reached it. Every node call may be
+        // made again (a count query's answer is stored per query and period: asking twice spends once), so once,
+        // at once, on a fresh connection.
+        conf.onException(NoHttpResponseException.class, SocketException.class)
+                .maximumRedeliveries(1)
+                .redeliveryDelay(0)
                 .handled(true)
                 .bean(replies, "failed")
                 .bean(breakers, "record");

@@ -128,6 +128,14 @@ public class NodeReplies {
                 nodeId, country(nodeId), NodeStatus.CIRCUIT_OPEN, "not asked: the node failed repeatedly of late");
     }
 
+    public NodeReply bulkheadFull(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId) {
+        return NodeReply.failed(
+                nodeId,
+                country(nodeId),
+                NodeStatus.UNAVAILABLE,
+                "not asked: as many calls as allowed are already waiting for this node");
+    }
+
     /** Why a call gave no message, from the exception Camel caught. */
     public NodeReply failed(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

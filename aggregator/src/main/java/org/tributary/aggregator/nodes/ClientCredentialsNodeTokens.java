@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Client-credentials tokens of the aggregator's Keycloak client, cached until shortly before they expire.
  *
- * <p>No thundering herd: while the cached token is fresh every caller takes it without locking. In the renewal
- * window (the last {@code refreshBefore} of its life) one caller renews it while the others go on with the still
- * valid token; only when there is no valid token at all do callers wait, for the single request in flight. A failed
- * renewal keeps the old token while it lasts. Errors never carry the secret or Keycloak's answer.
+ * <p>No thundering herd, and no caller waits for a renewal: while the cached token is fresh every caller takes it
+ * without locking. In the renewal window (the last {@code refreshBefore} of its life) the first caller starts one
+ * renewal in the background and every caller goes on with the still valid token, however slow Keycloak is; only
+ * when there is no valid token at all do callers wait, for the single request in flight (bounded by the timeout). A
+ * failed renewal keeps the old token while it lasts, and the next call in the window tries again. Errors never carry
+ * the secret or Keycloak's answer.
  */
 public class ClientCredentialsNodeTokens implements NodeTokens {
 
@@ -36,6 +39,7 @@ public class ClientCredentialsNodeTokens implements NodeTokens {
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ReentrantLock renewing = new ReentrantLock();
+    private final AtomicBoolean renewalInFlight = new AtomicBoolean();
     private volatile Cached cached;
 
     public ClientCredentialsNodeTokens(NodeClientProperties properties, Clock clock) {
@@ -52,17 +56,26 @@ public class ClientCredentialsNodeTokens implements NodeTokens {
             return Optional.of(current.token());
         }
         if (current != null && now.isBefore(current.expiresAt())) {
-            // Renewal window: one caller renews, the others use the token that is still valid.
-            if (renewing.tryLock()) {
-                try {
-                    if (cached == current) {
-                        renewQuietly();
-                    }
-                } finally {
-                    renewing.unlock();
-                }
+            // Renewal window: one renewal in the background; everyone uses the token that is still valid.
+            Cached seen = current;
+            if (renewalInFlight.compareAndSet(false, true)) {
+                Thread renewal = new Thread(
+                        () -> {
+                            renewing.lock();
+                            try {
+                                if (cached == seen) {
+                                    renewQuietly();
+                                }
+                            } finally {
+                                renewing.unlock();
+                                renewalInFlight.set(false);
+                            }
+                        },
+                        "node-token-renewal");
+                renewal.setDaemon(true);
+                renewal.start();
             }
-            return Optional.of(cached.token());
+            return Optional.of(seen.token());
         }
         renewing.lock();
         try {

@@ -28,7 +28,7 @@ class NodeRepliesTest {
                 new AggregatorProperties.Region("GMS", "Greater Mekong Subregion"),
                 Path.of("target/unused"),
                 2,
-                new AggregatorProperties.Calls(Duration.ofSeconds(5), 2, Duration.ofMillis(200), 8),
+                new AggregatorProperties.Calls(Duration.ofSeconds(5), 2, Duration.ofMillis(200), 8, 4),
                 new AggregatorProperties.Breaker(50, 10, 4, Duration.ofSeconds(30)),
                 Duration.ofSeconds(30),
                 "off",

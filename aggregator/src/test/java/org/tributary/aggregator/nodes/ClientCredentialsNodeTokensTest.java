@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,8 +107,50 @@ class ClientCredentialsNodeTokensTest {
         assertThat(tokens.bearerToken()).contains("token-1");
         assertThat(requests.get()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(15)); // 275 s: inside the last 30 s
-        assertThat(tokens.bearerToken()).contains("token-2");
+        assertThat(tokens.bearerToken()).as("renewed in the background").contains("token-1");
+        assertThat(eventually(tokens, "token-2")).isTrue();
         assertThat(requests.get()).isEqualTo(2);
+    }
+
+    static boolean eventually(ClientCredentialsNodeTokens tokens, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (tokens.bearerToken().orElseThrow().equals(expected)) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aHungTokenEndpointDoesNotHoldUpCallersWhileTheTokenIsValid() {
+        var tokens = tokens();
+        assertThat(tokens.bearerToken()).contains("token-1");
+        delayMs = 5_000; // longer than the 2 s timeout: Keycloak hangs
+        clock.advance(Duration.ofSeconds(280));
+        long slowest = 0;
+        for (int i = 0; i < 50; i++) {
+            long started = System.nanoTime();
+            assertThat(tokens.bearerToken()).contains("token-1");
+            slowest = Math.max(slowest, System.nanoTime() - started);
+        }
+        System.out.printf(
+                "hung token endpoint (5 s, timeout 2 s) in the renewal window: 50 callers served the valid token,"
+                        + " slowest %d ms; one renewal in flight (%d requests)%n",
+                slowest / 1_000_000, requests.get());
+        assertThat(requests.get()).as("one renewal at a time").isLessThanOrEqualTo(2);
+        delayMs = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (tokens.bearerToken().orElseThrow().equals("token-1") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(tokens.bearerToken()).as("renewed once Keycloak answers").isNotEqualTo(Optional.of("token-1"));
     }
 
     @Test
@@ -143,6 +186,11 @@ class ClientCredentialsNodeTokensTest {
         assertThat(tokens.bearerToken())
                 .as("renewal failed, old token still valid")
                 .contains("token-1");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (requests.get() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(tokens.bearerToken()).contains("token-1");
         clock.advance(Duration.ofSeconds(30)); // expired
         assertThatThrownBy(tokens::bearerToken)
                 .isInstanceOf(ClientCredentialsNodeTokens.TokenUnavailableException.class)

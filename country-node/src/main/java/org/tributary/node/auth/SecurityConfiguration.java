@@ -11,11 +11,12 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tributary.common.security.Role;
 import org.tributary.node.config.NodeProperties;
+import org.tributary.support.auth.IdentityProviderHealthIndicator;
+import org.tributary.support.auth.TokenChecks;
 
 /**
  * The node is a resource server in its own right (defence in depth): it checks every token itself, whatever the
@@ -34,9 +35,21 @@ import org.tributary.node.config.NodeProperties;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    /** Closed with the context: it stops the key set's background refresh. */
+    @Bean(destroyMethod = "close")
+    TokenChecks.Verifier jwtDecoder(SecurityProperties properties) {
+        return TokenChecks.decoder(new TokenChecks.Settings(
+                properties.issuer(),
+                properties.jwkSetUriOrDefault(),
+                properties.publicKey(),
+                properties.audience(),
+                properties.clockSkew(),
+                properties.keysStaleFor()));
+    }
+
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return TokenChecks.decoder(properties);
+    IdentityProviderHealthIndicator identityProviderHealthIndicator(TokenChecks.Verifier jwtDecoder) {
+        return new IdentityProviderHealthIndicator(jwtDecoder);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import org.springframework.core.io.Resource;
  * {@code audience} of the nodes, and within their validity give or take {@code clockSkew}.
  */
 @ConfigurationProperties("tributary.security")
-public record SecurityProperties(URI issuer, URI jwkSetUri, Resource publicKey, String audience, Duration clockSkew) {
+public record SecurityProperties(
+        URI issuer, URI jwkSetUri, Resource publicKey, String audience, Duration clockSkew, Duration keysStaleFor) {
 
     public SecurityProperties {
         if (issuer == null) {
@@ -22,6 +23,9 @@ public record SecurityProperties(URI issuer, URI jwkSetUri, Resource publicKey, 
         }
         if (clockSkew == null) {
             clockSkew = Duration.ofSeconds(30);
+        }
+        if (keysStaleFor == null) {
+            keysStaleFor = Duration.ofHours(12);
         }
     }
 

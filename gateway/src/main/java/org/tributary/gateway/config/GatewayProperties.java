@@ -70,7 +70,9 @@ public record GatewayProperties(
             @DefaultValue("20") @Min(1) int replenishRate,
             @DefaultValue("40") @Min(1) int burstCapacity,
             @DefaultValue("tributary-gateway") @NotBlank String keyPrefix,
-            @Valid @DefaultValue Anonymous anonymous) {}
+            @Valid @DefaultValue Anonymous anonymous,
+            @DefaultValue("200ms") Duration redisTimeout,
+            @DefaultValue("10s") Duration redisOpenFor) {}
 
     /**
      * The limit before authentication, per client address: requests that end without an authenticated caller (no

@@ -40,12 +40,14 @@ public class RateLimiterConfiguration {
                 ? "url"
                 : environment.getProperty("spring.data.redis.host") + ":"
                         + environment.getProperty("spring.data.redis.port", "6379");
-        return announce(new RedisUserRateLimiter(
+        var shared = new RedisUserRateLimiter(
                 redisRateLimiter,
                 limit.keyPrefix(),
                 limit.replenishRate(),
                 "Redis (" + where + ") token bucket (" + limit.replenishRate() + "/s, burst " + limit.burstCapacity()
-                        + "; requests pass if Redis fails)"));
+                        + ")");
+        var local = new InMemoryRateLimiter(limit.replenishRate(), limit.burstCapacity());
+        return announce(new BreakingRateLimiter(shared, local, limit.redisTimeout(), limit.redisOpenFor()));
     }
 
     @Bean

@@ -6,8 +6,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Spring Cloud Gateway's {@link RedisRateLimiter} (a token bucket in Redis, shared by all gateway instances), keyed
- * by {@code <key-prefix>:<sub>}. When Redis fails, SCG's limiter lets the request through (and logs): an outage of
- * Redis does not become an outage of the gateway.
+ * by {@code <key-prefix>:<sub>}. When Redis fails, SCG's limiter answers "allowed" with {@code remaining = -1}; this
+ * turns that into a {@link RedisFailed} error, so that {@link BreakingRateLimiter} can count it and decide the
+ * request another way.
  */
 public final class RedisUserRateLimiter implements UserRateLimiter {
 
@@ -28,8 +29,20 @@ public final class RedisUserRateLimiter implements UserRateLimiter {
 
     @Override
     public Mono<Decision> tryAcquire(String subject) {
-        return limiter.isAllowed(CONFIG_ID, keyPrefix + ":" + subject)
-                .map(response -> response.isAllowed() ? Decision.allow() : new Decision(false, retryAfter));
+        return limiter.isAllowed(CONFIG_ID, keyPrefix + ":" + subject).handle((response, sink) -> {
+            if ("-1".equals(response.getHeaders().get(limiter.getRemainingHeader()))) {
+                sink.error(new RedisFailed());
+            } else {
+                sink.next(response.isAllowed() ? Decision.allow() : new Decision(false, retryAfter));
+            }
+        });
+    }
+
+    /** Redis did not answer the limiter (SCG's limiter swallowed the cause). */
+    static final class RedisFailed extends RuntimeException {
+        RedisFailed() {
+            super("Redis did not answer the rate limiter", null, false, false);
+        }
     }
 
     @Override

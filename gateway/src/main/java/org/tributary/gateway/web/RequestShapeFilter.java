@@ -21,8 +21,10 @@ import reactor.core.publisher.Mono;
  *   <li>a path must be normalised plain ASCII: no percent-encoding, matrix parameters ({@code ;}), backslashes, empty
  *       or dot segments, and every segment letters, digits, {@code -}, {@code _} and inner dots only (so no trailing
  *       dot, space, tab, full-width {@code ｆ} or dotless {@code ı} look-alikes of {@code federation});
- *   <li>{@code Connection} may only say {@code close} or {@code keep-alive}: any other token names a header to strip
- *       as hop-by-hop ({@code Connection: close, Authorization} would drop the token on the way to the node).
+ *   <li>{@code Connection} may only name hop-by-hop things ({@code close}, {@code keep-alive}, and the
+ *       {@code Upgrade}, {@code HTTP2-Settings} and {@code TE} headers that clients such as Java's HTTP client send):
+ *       any other token names a header to strip on the way ({@code Connection: close, Authorization} would drop the
+ *       token before the node).
  * </ul>
  *
  * Both are a 400 problem. No Tributary API needs anything else.
@@ -31,7 +33,8 @@ import reactor.core.publisher.Mono;
 public class RequestShapeFilter implements WebFilter, Ordered {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-    private static final Set<String> CONNECTION_TOKENS = Set.of("close", "keep-alive");
+    private static final Set<String> CONNECTION_TOKENS =
+            Set.of("close", "keep-alive", "upgrade", "http2-settings", "te");
     private static final int MAX_PATH = 2048;
 
     @Override
@@ -58,7 +61,7 @@ public class RequestShapeFilter implements WebFilter, Ordered {
                             exchange,
                             ProblemType.VALIDATION,
                             400,
-                            "The Connection header may only say close or keep-alive.",
+                            "The Connection header may only name close, keep-alive, Upgrade, HTTP2-Settings or TE.",
                             Map.of());
                 }
             }

@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tributary.gateway.support.EchoBackend;
 import org.tributary.gateway.support.TestTokens;
 
-/** Redis configured but not there: Spring Cloud Gateway's limiter lets requests through, no 5xx. */
+/** Redis configured but not there: each request is decided in memory, the per-user limit holds, no 5xx. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tributary.gateway.rate-limit.replenish-rate=1", "tributary.gateway.rate-limit.burst-capacity=1"})
@@ -39,16 +39,28 @@ class RedisDownTest {
     }
 
     @Test
-    void requestsPassWhenTheConfiguredRedisIsDown() {
-        assertThat(limiter).isInstanceOf(RedisUserRateLimiter.class);
+    void requestsAreDecidedInMemoryWhenTheConfiguredRedisIsDown() {
+        assertThat(limiter).isInstanceOf(BreakingRateLimiter.class);
         String token = TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker");
-        for (int i = 0; i < 3; i++) {
-            web.get()
-                    .uri("/api/nodes/kh/api/cases")
-                    .headers(h -> h.setBearerAuth(token))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-        }
+        web.get()
+                .uri("/api/nodes/kh/api/cases")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // Burst 1: the same user's next request is refused, Redis or not.
+        web.get()
+                .uri("/api/nodes/kh/api/cases")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
+        String other = TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker");
+        web.get()
+                .uri("/api/nodes/kh/api/cases")
+                .headers(h -> h.setBearerAuth(other))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

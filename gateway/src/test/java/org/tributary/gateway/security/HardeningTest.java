@@ -111,6 +111,8 @@ class HardeningTest extends GatewayTestBase {
         assertThat(rawStatus("Connection: close, Authorization", token)).isEqualTo(400);
         assertThat(rawStatus("Connection: keep-alive, X-Forwarded-For", token)).isEqualTo(400);
         assertThat(rawStatus("Connection: close", token)).isEqualTo(200);
+        // What Java's HTTP client sends on every HTTP/1.1 request (an h2c upgrade offer).
+        assertThat(rawStatus("Connection: Upgrade, HTTP2-Settings", token)).isEqualTo(200);
     }
 
     private int rawStatus(String connectionHeader, String token) throws Exception {
