@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -60,13 +61,18 @@ public record AggregatorProperties(
      *     so that every node's share fits)
      * @param perNode the bulkhead: at most this many calls to one node at once; a further call is not made (the node
      *     is reported unavailable for that question), so that a slow node cannot take the pool from the others
+     * @param maxAnswerSize the largest body a node may send; a larger one is cut off as soon as it is passed
+     * @param idleEviction pooled connections idle this long are closed (checked as often), before a node's own
+     *     keep-alive timeout closes them under a request
      */
     public record Calls(
             @NotNull Duration timeout,
             @Min(0) @Max(5) int retries,
             @NotNull Duration retryDelay,
             @Min(1) @Max(512) int threads,
-            @Min(1) @Max(64) int perNode) {}
+            @Min(1) @Max(64) int perNode,
+            @NotNull DataSize maxAnswerSize,
+            @NotNull Duration idleEviction) {}
 
     /**
      * The per-node circuit breaker.

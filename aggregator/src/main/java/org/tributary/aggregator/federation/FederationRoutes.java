@@ -6,6 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.util.TimeValue;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
@@ -45,6 +47,12 @@ class FederationRoutes extends RouteBuilder {
     private final RegionalAssembler assembler;
     private final JsonMapper json;
     private final Clock clock;
+    private final java.util.concurrent.ScheduledExecutorService timers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "node-call-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
 
     FederationRoutes(
             AggregatorProperties properties,
@@ -71,8 +79,8 @@ class FederationRoutes extends RouteBuilder {
     public void configure() {
         var calls = properties.calls();
         long timeoutMs = calls.timeout().toMillis();
-        // Every node's bulkhead fits in the pool: a node that holds all its permits leaves the others theirs.
-        int poolSize = Math.max(calls.threads(), registry.nodeIds().size() * calls.perNode());
+        // The fan-out pool only hands each call over to its node's own pool (NodeBulkheads) and never waits for a node.
+        int poolSize = calls.threads();
         ExecutorService fanOut = getContext()
                 .getExecutorServiceManager()
                 .newThreadPool(
@@ -83,11 +91,32 @@ class FederationRoutes extends RouteBuilder {
                                 .maxPoolSize(poolSize)
                                 .maxQueueSize(10_000)
                                 .build());
-        // Idle connections are closed after 5 s (checked every 5 s), before a node's own keep-alive timeout (20 s
-        // and more for Tomcat) closes them under a request.
-        getContext()
-                .getComponent("http", HttpComponent.class)
-                .setHttpClientConfigurer(builder -> builder.evictIdleConnections(TimeValue.ofSeconds(5)));
+        // Every node call bounded in time (to the last byte) and size; the client retries a stale connection of a
+        // GET once, never past the deadline; everything else is retried by Camel (NodeCallErrorHandling).
+        HttpComponent http = getContext().getComponent("http", HttpComponent.class);
+        var bounds = new BoundedAnswers(calls.timeout(), calls.maxAnswerSize().toBytes(), timers);
+        http.setHttpClientConfigurer(builder -> builder.setRetryStrategy(BoundedAnswers.retryStrategy())
+                .addExecInterceptorFirst("tributary-bounds", bounds));
+        // The client's own idle evictor does not run on a connection manager Camel shares among endpoints: a timer
+        // route closes connections idle longer than idle-eviction, before a node's keep-alive ends.
+        long evictMs = calls.idleEviction().toMillis();
+        from("timer:evict-idle-node-connections?period=" + evictMs + "&delay=" + evictMs)
+                .routeId("evict-idle-node-connections")
+                .process(exchange -> {
+                    var managers = new java.util.HashSet<Object>();
+                    managers.add(http.getClientConnectionManager());
+                    for (var endpoint : getContext().getEndpoints()) {
+                        if (endpoint instanceof HttpEndpoint e) {
+                            managers.add(e.getClientConnectionManager());
+                        }
+                    }
+                    for (Object manager : managers) {
+                        if (manager instanceof PoolingHttpClientConnectionManager pool) {
+                            pool.closeExpired();
+                            pool.closeIdle(TimeValue.ofMilliseconds(evictMs));
+                        }
+                    }
+                });
         String everyNode = String.join(
                 ",",
                 registry.nodeIds().stream().map(FederationRoutes::callEndpoint).toList());
@@ -144,11 +173,14 @@ class FederationRoutes extends RouteBuilder {
                     .routeId("call-node-" + node.id())
                     .routeConfigurationId(NodeCallErrorHandling.NODE_CALLS)
                     .setProperty(NodeRegistry.NODE_ID, constant(node.id()))
+                    // The node's bulkhead: its own threads and a bounded queue (a full queue is refused at once).
+                    .threads()
+                    .executorService(bulkheads.pool(getContext(), this, node.id()))
                     .choice()
                     .when(method(breakers, "rejects"))
                     .bean(replies, "circuitOpen")
-                    .when(method(bulkheads, "full"))
-                    .bean(replies, "bulkheadFull")
+                    .when(method(this, "late"))
+                    .bean(replies, "lateInQueue")
                     .otherwise()
                     .removeHeaders("*")
                     .setHeader(Exchange.HTTP_METHOD, exchangeProperty(CALL_METHOD))
@@ -163,6 +195,17 @@ class FederationRoutes extends RouteBuilder {
                     .bean(breakers, "record")
                     .end();
         }
+    }
+
+    /** True when the call waited in its node's queue past its question's deadline: the answer would come too late. */
+    public boolean late(@org.apache.camel.ExchangeProperty(RegionalAssembler.ASKED_AT) java.time.Instant askedAt) {
+        return askedAt != null
+                && clock.instant().isAfter(askedAt.plus(properties.calls().timeout()));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopTimers() {
+        timers.shutdownNow();
     }
 
     static String callEndpoint(String nodeId) {

@@ -2,49 +2,56 @@ package org.tributary.aggregator.federation;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.support.SynchronizationAdapter;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
-import org.tributary.aggregator.nodes.NodeRegistry;
 
 /**
- * One bulkhead per node: at most {@code calls.per-node} calls to a node are in flight at once. A call over that is
- * not made, and the node is reported unavailable for that question at once. A node that answers slowly (one byte a
- * second, say) thus holds at most its own share of the fan-out pool, however many questions come, and the other
- * nodes keep answering. A permit is held for as long as the call's thread is busy with it, past the question's own
- * deadline if the node keeps it, and given back when that call's exchange completes, however it ends.
+ * One bulkhead per node: each node's calls run on that node's own pool of {@code calls.per-node} threads, with a
+ * bounded queue ({@value #QUEUE} calls; beyond it a call is refused at once and the node reported unavailable for
+ * that question). A node that answers slowly (one byte a second, say) thus holds only its own threads, however many
+ * questions come, and the other nodes keep answering; the shared fan-out pool only hands calls over and never waits
+ * for a node. A call that waited in the queue past its question's deadline is not made.
  */
 @Component
 class NodeBulkheads {
 
+    static final int QUEUE = 64;
+
     private final int perNode;
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final Map<String, ThreadPoolExecutor> pools = new ConcurrentHashMap<>();
 
     NodeBulkheads(AggregatorProperties properties) {
         this.perNode = properties.calls().perNode();
     }
 
-    /** True when the node has no permit left; otherwise takes one, given back when the exchange completes. */
-    public boolean full(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, Exchange exchange) {
-        Semaphore node = permits.computeIfAbsent(nodeId, id -> new Semaphore(perNode));
-        if (!node.tryAcquire()) {
-            return true;
-        }
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                node.release();
-            }
-        });
-        return false;
+    /** The node's pool, created with the route (Camel shuts it down with the context). */
+    ExecutorService pool(CamelContext camel, Object owner, String nodeId) {
+        return pools.computeIfAbsent(nodeId, id -> (ThreadPoolExecutor) camel.getExecutorServiceManager()
+                .newThreadPool(
+                        owner,
+                        "node-" + id,
+                        new ThreadPoolProfileBuilder("node-" + id)
+                                .poolSize(perNode)
+                                .maxPoolSize(perNode)
+                                .maxQueueSize(QUEUE)
+                                .rejectedPolicy(ThreadPoolRejectedPolicy.Abort)
+                                .build()));
     }
 
-    /** Calls to the node in flight now. */
+    /** Calls to the node being made or waiting now. */
     int inFlight(String nodeId) {
-        Semaphore node = permits.get(nodeId);
-        return node == null ? 0 : perNode - node.availablePermits();
+        ThreadPoolExecutor pool = pools.get(nodeId);
+        return pool == null ? 0 : pool.getActiveCount() + pool.getQueue().size();
+    }
+
+    /** Calls to the node being made now (at most {@code per-node}). */
+    int active(String nodeId) {
+        ThreadPoolExecutor pool = pools.get(nodeId);
+        return pool == null ? 0 : pool.getActiveCount();
     }
 }

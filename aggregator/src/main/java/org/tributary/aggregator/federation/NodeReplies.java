@@ -128,12 +128,9 @@ public class NodeReplies {
                 nodeId, country(nodeId), NodeStatus.CIRCUIT_OPEN, "not asked: the node failed repeatedly of late");
     }
 
-    public NodeReply bulkheadFull(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId) {
+    public NodeReply lateInQueue(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId) {
         return NodeReply.failed(
-                nodeId,
-                country(nodeId),
-                NodeStatus.UNAVAILABLE,
-                "not asked: as many calls as allowed are already waiting for this node");
+                nodeId, country(nodeId), NodeStatus.TIMEOUT, "not asked: earlier calls to this node took the time");
     }
 
     /** Why a call gave no message, from the exception Camel caught. */
@@ -156,8 +153,18 @@ public class NodeReplies {
             }
             return NodeReply.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the node answered HTTP " + status);
         }
+        if (cause instanceof BoundedAnswers.Exceeded exceeded) {
+            return exceeded.bound() == BoundedAnswers.Exceeded.Bound.DEADLINE
+                    ? NodeReply.failed(nodeId, country, NodeStatus.TIMEOUT, "the answer did not end within the timeout")
+                    : NodeReply.failed(
+                            nodeId, country, NodeStatus.UNAVAILABLE, "the node's answer was larger than allowed");
+        }
         if (cause instanceof SocketTimeoutException) {
             return NodeReply.failed(nodeId, country, NodeStatus.TIMEOUT, "no answer within the timeout");
+        }
+        if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            return NodeReply.failed(
+                    nodeId, country, NodeStatus.UNAVAILABLE, "not asked: too many calls are waiting for this node");
         }
         if (cause instanceof ConnectException) {
             return NodeReply.failed(nodeId, country, NodeStatus.UNAVAILABLE, "the node could not be reached");

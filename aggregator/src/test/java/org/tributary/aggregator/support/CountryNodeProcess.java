@@ -18,14 +18,16 @@ public final class CountryNodeProcess implements AutoCloseable {
     /** Where failsafe puts the path of the node's runnable jar (see the aggregator's pom). */
     public static final String JAR_PROPERTY = "tributary.it.node-jar";
 
+    private static final java.util.regex.Pattern STARTED_ON =
+            java.util.regex.Pattern.compile("Tomcat started on port (\\d+)");
+
     private final String country;
-    private final int port;
+    private volatile int port;
     private final Process process;
     private final Path log;
 
-    private CountryNodeProcess(String country, int port, Process process, Path log) {
+    private CountryNodeProcess(String country, Process process, Path log) {
         this.country = country;
-        this.port = port;
         this.process = process;
         this.log = log;
     }
@@ -37,7 +39,6 @@ public final class CountryNodeProcess implements AutoCloseable {
             throw new IllegalStateException("The country node's runnable jar is not built (system property "
                     + JAR_PROPERTY + " = " + jar + "): run the build from the project root.");
         }
-        int port = freePort();
         try {
             Files.createDirectories(workDir);
             Path log = workDir.resolve("node-" + country.toLowerCase() + ".log");
@@ -48,7 +49,9 @@ public final class CountryNodeProcess implements AutoCloseable {
                     "-jar",
                     jar,
                     "--spring.profiles.active=local",
-                    "--server.port=" + port,
+                    // The node binds a port of its own choosing and says which in its log: a port picked here and
+                    // bound later can be taken meanwhile by any socket of this busy machine.
+                    "--server.port=0",
                     "--tributary.node.country=" + country,
                     "--tributary.node.name=" + country + " test node",
                     "--tributary.node.data-dir=" + workDir.resolve("data-" + country.toLowerCase()),
@@ -59,7 +62,7 @@ public final class CountryNodeProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new CountryNodeProcess(country, port, process, log);
+            return new CountryNodeProcess(country, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,12 +78,19 @@ public final class CountryNodeProcess implements AutoCloseable {
     }
 
     public CountryNodeProcess awaitReady(Duration within) {
-        Http http = new Http(port);
         long until = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Node " + country + " exited; see " + log);
             }
+            if (port == 0) {
+                port = portFromLog();
+                if (port == 0) {
+                    pause(250);
+                    continue;
+                }
+            }
+            Http http = new Http(port);
             try {
                 if (http.get("/actuator/health/readiness").status() == 200) {
                     return this;
@@ -91,6 +101,15 @@ public final class CountryNodeProcess implements AutoCloseable {
             pause(250);
         }
         throw new IllegalStateException("Node " + country + " not ready within " + within + "; see " + log);
+    }
+
+    private int portFromLog() {
+        try {
+            var m = STARTED_ON.matcher(Files.readString(log, java.nio.charset.StandardCharsets.UTF_8));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     public String country() {

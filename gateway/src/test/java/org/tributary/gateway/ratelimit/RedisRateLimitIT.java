@@ -68,8 +68,15 @@ class RedisRateLimitIT {
     }
 
     @Test
-    void withRedisConfiguredTheRedisLimiterIsUsed() {
-        assertThat(limiter).isInstanceOf(RedisUserRateLimiter.class);
+    void withRedisConfiguredTheRedisLimiterIsUsedAndItsBreakerStaysClosed() {
+        assertThat(limiter).isInstanceOf(BreakingRateLimiter.class);
+        for (int i = 0; i < 10; i++) {
+            call(TestTokens.tokenFor(UUID.randomUUID().toString(), "KH", "case-worker"))
+                    .expectStatus()
+                    .isOk();
+        }
+        assertThat(((BreakingRateLimiter) limiter).state()).isEqualTo("CLOSED");
+        assertThat(limiter.describe()).startsWith("Redis (");
     }
 
     @Test
