@@ -142,6 +142,9 @@ public class Releases {
     }
 
     /** Nodes that released a table for at least one question: a release of refusals only is no release. */
+    /** The advisory lock key under which release numbers are taken ("tributary-release" in ASCII, truncated). */
+    static final long RELEASE_NUMBER_LOCK = 0x7472696275746172L;
+
     static long nodesWithTables(List<Dataset> datasets) {
         return datasets.stream()
                 .flatMap(d -> d.provenance().nodes().stream())
@@ -153,8 +156,13 @@ public class Releases {
 
     private ReleaseSummary store(
             String trigger, String requestedBy, Instant createdAt, Provenance provenance, List<Dataset> datasets) {
-        // Numbers are gapless: the next one is taken under a table lock, in the transaction that writes it.
-        jdbc.sql("lock table regional_release in exclusive mode").update();
+        // Numbers are gapless: the next one is taken under one lock every writer takes (an advisory lock: the
+        // application's role may only insert into the table, and a table lock would need more), in the transaction
+        // that writes it.
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(RELEASE_NUMBER_LOCK)
+                .query(Object.class)
+                .single();
         long number = jdbc.sql("select coalesce(max(number), 0) + 1 from regional_release")
                 .query(Long.class)
                 .single();

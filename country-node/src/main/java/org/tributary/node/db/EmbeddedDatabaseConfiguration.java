@@ -1,7 +1,10 @@
 package org.tributary.node.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +15,7 @@ import org.tributary.support.db.NoDatasourceUrlCondition;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, the node runs its own PostgreSQL 18, durable and
- * password-protected, with its files in {@code tributary.node.data-dir} (see {@link EmbeddedDatabase}). A real
+ * password-protected, migrated as its owner and used as a role that owns nothing, with its files in {@code tributary.node.data-dir} (see {@link EmbeddedDatabase}). A real
  * deployment sets {@code SPRING_DATASOURCE_URL} and this configuration stays out of the way.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,9 +28,23 @@ class EmbeddedDatabaseConfiguration {
                 EmbeddedDatabase.Settings.of(node.dataDir()).withMaxConnections(50));
     }
 
+    /** The application connects as {@value EmbeddedDatabases#APPLICATION_ROLE}: no owner rights, see the migrations. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedDatabase db) {
-        return EmbeddedDatabases.dataSource(db, "tributary-node");
+        return EmbeddedDatabases.dataSource(
+                db, "tributary-node", db.applicationRole(EmbeddedDatabases.APPLICATION_ROLE));
+    }
+
+    /** The migrations run as the owner and grant the application role what it may do. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedDatabase db) {
+        return configuration -> {
+            db.applicationRole(EmbeddedDatabases.APPLICATION_ROLE);
+            configuration.dataSource(EmbeddedDatabases.ownerDataSource(db));
+            Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+            placeholders.put(EmbeddedDatabases.APP_ROLE_PLACEHOLDER, EmbeddedDatabases.APPLICATION_ROLE);
+            configuration.placeholders(placeholders);
+        };
     }
 }

@@ -192,9 +192,12 @@ class DatabaseFaultIT {
                 .single();
     }
 
-    private static List<Long> postgresProcesses() {
-        ProcessHandle postmaster =
-                ProcessHandle.of(db.postmasterPid().orElseThrow()).orElseThrow();
+    /** The serving postmaster (as its own postmaster.pid names it, right after a restart too) and its backends. */
+    private static List<Long> postgresProcesses() throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(db.dataDirectory().resolve("postmaster.pid"))
+                .get(0)
+                .trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         return Stream.concat(Stream.of(postmaster), postmaster.descendants())
                 .map(ProcessHandle::pid)
                 .toList();

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tributary.common.disclosure.CountQuery;
@@ -22,6 +23,7 @@ import org.tributary.node.sample.SampleCaseGenerator;
 import org.tributary.node.sample.SampleCsvWriter;
 import org.tributary.node.support.Http;
 import org.tributary.node.support.NodeIntegrationTest;
+import org.tributary.node.support.OwnerDatabase;
 import org.tributary.node.support.Samples;
 import org.tributary.node.support.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +41,9 @@ class ReleaseApiIT {
     static final int B = 5;
     static final String IDENTIFIED =
             "trafficking_status in ('PossibleVictimOfTrafficking', 'ActualVictimOfTrafficking')";
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     Environment environment;
@@ -458,6 +463,16 @@ class ReleaseApiIT {
         }
     }
 
+    static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
     @Test
     void theAuditChainVerifiesAndATamperedRowIsReportedAsTheFirstBrokenLink() {
         freshCatalogue();
@@ -466,25 +481,40 @@ class ReleaseApiIT {
         long entries = intact.get("entries").asLong();
         assertThat(entries).isGreaterThanOrEqualTo(2);
 
-        // The application's own connection cannot change the log, nor empty it.
+        // The application's own connection cannot change the log, remove from it, empty it, or switch its guard off.
         long target = jdbc.sql("select min(seq) from release_audit where kind = 'CATALOGUE_RELEASE'")
                 .query(Long.class)
                 .single();
-        assertThatThrownBy(() -> jdbc.sql("update release_audit set requester = 'mallory' where seq = ?")
-                        .param(target)
-                        .update())
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate release_audit").update()).hasMessageContaining("append-only");
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        for (String attack : List.of(
+                "update release_audit set requester = 'mallory' where seq = " + target,
+                "delete from release_audit where seq = " + target,
+                "truncate release_audit",
+                "alter table release_audit disable trigger release_audit_no_update",
+                "update case_audit set actor = 'mallory'",
+                "delete from dp_spend",
+                "truncate catalogue_release",
+                "drop table release_audit")) {
+            assertThatThrownBy(() -> jdbc.sql(attack).update())
+                    .as(attack)
+                    .satisfies(e -> refused.put(attack, firstLine(e)));
+        }
+        refused.forEach((attack, why) -> System.out.printf("as the application's role: %s -> %s%n", attack, why));
+        assertThat(refused.get("alter table release_audit disable trigger release_audit_no_update"))
+                .contains("must be owner");
+        assertThat(refused.get("update release_audit set requester = 'mallory' where seq = " + target))
+                .contains("permission denied");
 
         // Someone with the database's owner rights can: verify must then name the first broken entry.
-        String original = jdbc.sql("select canonical_query from release_audit where seq = ?")
+        JdbcClient owner = OwnerDatabase.jdbc(context);
+        String original = owner.sql("select canonical_query from release_audit where seq = ?")
                 .param(target)
                 .query(String.class)
                 .single();
-        jdbc.sql("alter table release_audit disable trigger release_audit_no_update")
+        owner.sql("alter table release_audit disable trigger release_audit_no_update")
                 .update();
         try {
-            jdbc.sql("update release_audit set canonical_query = '{dimensions=[gender]}' where seq = ?")
+            owner.sql("update release_audit set canonical_query = '{dimensions=[gender]}' where seq = ?")
                     .param(target)
                     .update();
             var broken = staff.get("/api/audit/verify").json();
@@ -492,10 +522,10 @@ class ReleaseApiIT {
             assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(target);
             assertThat(broken.get("problem").asText()).isEqualTo("content does not match its hash");
         } finally {
-            jdbc.sql("update release_audit set canonical_query = ? where seq = ?")
+            owner.sql("update release_audit set canonical_query = ? where seq = ?")
                     .params(original, target)
                     .update();
-            jdbc.sql("alter table release_audit enable trigger release_audit_no_update")
+            owner.sql("alter table release_audit enable trigger release_audit_no_update")
                     .update();
         }
         assertThat(staff.get("/api/audit/verify").json().get("intact").asBoolean())

@@ -30,14 +30,32 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 container.start();
             }
         }
+        // As a server deployment should be: the migrations as the owner, the node as a role that owns nothing.
+        try (var c = java.sql.DriverManager.getConnection(
+                        container.getJdbcUrl(), container.getUsername(), container.getPassword());
+                var st = c.createStatement()) {
+            st.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'tributary_app') then"
+                    + " create role tributary_app login password 'test-app-password'; end if; end $$");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the application role in the test database", e);
+        }
         context.getEnvironment()
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
                         "testcontainers",
                         Map.of(
-                                "spring.datasource.url", container.getJdbcUrl(),
-                                "spring.datasource.username", container.getUsername(),
-                                "spring.datasource.password", container.getPassword())));
+                                "spring.datasource.url",
+                                container.getJdbcUrl(),
+                                "spring.datasource.username",
+                                "tributary_app",
+                                "spring.datasource.password",
+                                "test-app-password",
+                                "spring.flyway.user",
+                                container.getUsername(),
+                                "spring.flyway.password",
+                                container.getPassword(),
+                                "spring.flyway.placeholders.app_role",
+                                "tributary_app")));
     }
 
     private static boolean dockerAvailable() {

@@ -315,4 +315,22 @@ class ComposeFileTest {
                 .containsEntry("TRIBUTARY_OIDC_ISSUER", issuer)
                 .containsEntry("TRIBUTARY_OIDC_JWKS_URI", certs);
     }
+
+    @Test
+    void nodesAndTheAggregatorConnectAsARoleThatOwnsNothingAndMigrateAsTheOwner() {
+        for (String name : List.of("node-kh", "node-th", "node-vn", "aggregator")) {
+            Map<String, String> env = environment(service(name));
+            assertThat(env).as(name).containsEntry("SPRING_DATASOURCE_USERNAME", "tributary_app");
+            assertThat(env).as(name).containsEntry("TRIBUTARY_DB_APP_ROLE", "tributary_app");
+            assertThat(env.get("SPRING_FLYWAY_USER")).as(name).isNotBlank().isNotEqualTo("tributary_app");
+            assertThat(env.get("SPRING_FLYWAY_PASSWORD")).as(name).isNotEqualTo(env.get("SPRING_DATASOURCE_PASSWORD"));
+            Map<String, String> db = environment(service(name + "-db"));
+            assertThat(db.get("POSTGRES_USER")).as(name).isEqualTo(env.get("SPRING_FLYWAY_USER"));
+            assertThat(db.get("POSTGRES_PASSWORD")).as(name).isEqualTo(env.get("SPRING_FLYWAY_PASSWORD"));
+            assertThat(db.get("TRIBUTARY_APP_PASSWORD")).as(name).isEqualTo(env.get("SPRING_DATASOURCE_PASSWORD"));
+            assertThat(list(service(name + "-db").get("volumes")).stream().map(String::valueOf))
+                    .as(name)
+                    .anyMatch(v -> v.endsWith("-db/initdb:/docker-entrypoint-initdb.d:ro"));
+        }
+    }
 }

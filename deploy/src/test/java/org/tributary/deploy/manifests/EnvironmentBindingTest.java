@@ -42,12 +42,16 @@ class EnvironmentBindingTest {
                     "spring.datasource.url",
                     "spring.datasource.username",
                     "spring.datasource.password",
+                    "spring.flyway.user",
+                    "spring.flyway.password",
                     "tributary.security.jwk-set-uri"),
             "aggregator",
             List.of(
                     "spring.datasource.url",
                     "spring.datasource.username",
                     "spring.datasource.password",
+                    "spring.flyway.user",
+                    "spring.flyway.password",
                     "tributary.security.jwk-set-uri"),
             "gateway",
             List.of("spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.password"));

@@ -430,4 +430,38 @@ class KubernetesManifestsTest {
         assertThat(realm.path("waitIncrementSeconds").asInt()).isEqualTo(60);
         assertThat(realm.path("maxFailureWaitSeconds").asInt()).isEqualTo(900);
     }
+
+    @Test
+    void the_demo_databases_create_the_services_role_and_make_the_migrations_role_their_owner() {
+        assertThat(Manifests.read(K8S.resolve("base/aggregator-db/initdb/10-application-role.sh")))
+                .isEqualTo(Manifests.read(K8S.resolve("base/node-db/initdb/10-application-role.sh")))
+                .contains("create role :\"app_user\" login password :'app_password'");
+        for (String db : List.of("node-db", "aggregator-db")) {
+            Manifest set = ofKind("StatefulSet").stream()
+                    .filter(m -> m.name().equals(db))
+                    .findFirst()
+                    .orElseThrow();
+            Map<String, Object> c = containers(set).get(0);
+            Map<String, String> keys = new java.util.HashMap<>();
+            for (Object e : list(c.get("env"))) {
+                Object key = at(e, "valueFrom", "secretKeyRef", "key");
+                if (key != null) {
+                    keys.put(String.valueOf(at(e, "name")), String.valueOf(key));
+                }
+            }
+            assertThat(keys)
+                    .as(db)
+                    .containsEntry("POSTGRES_USER", "SPRING_FLYWAY_USER")
+                    .containsEntry("POSTGRES_PASSWORD", "SPRING_FLYWAY_PASSWORD")
+                    .containsEntry("TRIBUTARY_APP_USER", "SPRING_DATASOURCE_USERNAME")
+                    .containsEntry("TRIBUTARY_APP_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
+            assertThat(list(c.get("volumeMounts")).stream().map(m -> String.valueOf(at(m, "mountPath"))))
+                    .as(db)
+                    .contains("/docker-entrypoint-initdb.d");
+        }
+        assertThat(Manifests.configMapLiterals(K8S.resolve("base/node/kustomization.yaml"), "node-config"))
+                .containsEntry("TRIBUTARY_DB_APP_ROLE", "tributary_app");
+        assertThat(Manifests.configMapLiterals(K8S.resolve("base/aggregator/kustomization.yaml"), "aggregator-config"))
+                .containsEntry("TRIBUTARY_DB_APP_ROLE", "tributary_app");
+    }
 }

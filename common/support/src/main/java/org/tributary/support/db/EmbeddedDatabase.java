@@ -173,6 +173,56 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** A login role's name and password. */
+    public record Credentials(String username, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + ", password=<hidden>]";
+        }
+    }
+
+    /**
+     * The login role the application connects as: created on first use, with its own generated password kept in
+     * the data directory ({@code tributary-db-<role>.password}, owner-only) and set again at every start. It is no
+     * superuser and owns nothing: what it may do is granted by the service's migrations, which run as the owner
+     * ({@link #username()}).
+     */
+    public Credentials applicationRole(String role) {
+        if (!role.matches("[a-z][a-z0-9_]{0,30}") || role.equals(USER)) {
+            throw new IllegalArgumentException("Not a usable role name: " + role);
+        }
+        try {
+            Path file = dataDirectory.resolve("tributary-db-" + role + ".password");
+            String secret;
+            if (Files.exists(file)) {
+                secret = Files.readString(file).trim();
+            } else {
+                secret = newPassword();
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, secret + "\n");
+            }
+            try (Connection c = connect();
+                    var exists = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                exists.setString(1, role);
+                boolean known;
+                try (var rs = exists.executeQuery()) {
+                    known = rs.next();
+                }
+                try (var st = c.createStatement()) {
+                    // The name and the password are checked or generated here (no quote can occur in either).
+                    st.execute((known ? "alter role " : "create role ") + role
+                            + " login nosuperuser nocreatedb nocreaterole noreplication password '" + secret + "'");
+                }
+            }
+            return new Credentials(role, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the password of role " + role, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up the database role " + role, e);
+        }
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
@@ -556,7 +606,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Loopback with a password only; rewritten at every start so that it cannot drift. */
     private void writeHba() throws IOException {
         String hba = "# Written by Tributary at every start: password (SCRAM) over loopback only, no Unix socket.\n"
-                + "host all " + USER + " 127.0.0.1/32 scram-sha-256\n";
+                + "host all all 127.0.0.1/32 scram-sha-256\n";
         Path file = dataDirectory.resolve("pg_hba.conf");
         if (!Files.exists(file) || !Files.readString(file).equals(hba)) {
             Files.writeString(file, hba);

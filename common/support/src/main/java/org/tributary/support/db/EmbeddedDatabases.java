@@ -12,11 +12,32 @@ public final class EmbeddedDatabases {
      * {@code @ConfigurationProperties}), so timeouts are configured in one place whichever database is used.
      */
     public static HikariDataSource dataSource(EmbeddedDatabase db, String poolName) {
+        return dataSource(db, poolName, new EmbeddedDatabase.Credentials(db.username(), db.password()));
+    }
+
+    /** A pool on the embedded database as the given role (see {@link EmbeddedDatabase#applicationRole}). */
+    public static HikariDataSource dataSource(EmbeddedDatabase db, String poolName, EmbeddedDatabase.Credentials as) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName(poolName);
         pool.setJdbcUrl(db.jdbcUrl());
-        pool.setUsername(db.username());
-        pool.setPassword(db.password());
+        pool.setUsername(as.username());
+        pool.setPassword(as.password());
         return pool;
+    }
+
+    /** The role the application connects as, on the embedded default. */
+    public static final String APPLICATION_ROLE = "tributary_app";
+
+    /** Flyway's placeholder naming the application role in the migrations' grants. */
+    public static final String APP_ROLE_PLACEHOLDER = "app_role";
+
+    /**
+     * Connections as the owner, for the migrations only (unpooled: opened for the migration and closed after it).
+     */
+    public static javax.sql.DataSource ownerDataSource(EmbeddedDatabase db) {
+        var owner = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                db.jdbcUrl(), db.username(), db.password());
+        owner.setDriverClassName("org.postgresql.Driver");
+        return owner;
     }
 }

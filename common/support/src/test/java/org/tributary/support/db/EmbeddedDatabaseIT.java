@@ -50,6 +50,38 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void theApplicationRoleHasItsOwnPasswordOwnsNothingAndKeepsItsPasswordAcrossRestarts() throws Exception {
+        Path dir = temp.resolve("roles");
+        EmbeddedDatabase.Credentials first;
+        try (var db = EmbeddedDatabase.start(EmbeddedDatabase.Settings.of(dir))) {
+            first = db.applicationRole("tributary_app");
+            assertThat(first.password()).isNotEqualTo(db.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(first.toString()).doesNotContain(first.password());
+            try (var c = DriverManager.getConnection(db.jdbcUrl(), first.username(), first.password());
+                    var rs = c.createStatement()
+                            .executeQuery("select rolsuper, rolcreaterole, rolcreatedb from pg_roles"
+                                    + " where rolname = current_user")) {
+                rs.next();
+                assertThat(List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                        .containsOnly(false);
+            }
+            assertThat(Files.getPosixFilePermissions(dir.resolve("tributary-db-tributary_app.password")))
+                    .hasSize(2);
+            assertThatThrownBy(() -> db.applicationRole("postgres")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> db.applicationRole("x'; drop role postgres; --"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        try (var db = EmbeddedDatabase.start(EmbeddedDatabase.Settings.of(dir))) {
+            var again = db.applicationRole("tributary_app");
+            assertThat(again.password()).isEqualTo(first.password());
+            DriverManager.getConnection(db.jdbcUrl(), again.username(), again.password())
+                    .close();
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), again.username(), "wrong"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
     void aPostmasterKilledUnderTheServiceIsStartedAgainAndNoAcknowledgedCommitIsLost() throws Exception {
         try (var db = EmbeddedDatabase.start(EmbeddedDatabase.Settings.of(temp.resolve("data")))) {
             int acknowledged = 0;
