@@ -107,12 +107,22 @@ final class TestFederation {
         return value;
     }
 
+    private static final java.util.Random PORTS = new java.security.SecureRandom();
+
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up): a port picked from that range can be taken by
+     * any outgoing connection of this busy machine before the service binds it.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + PORTS.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("No free port between 20000 and 32000");
     }
 
     /** The first of n consecutive free ports (the nodes' ports follow one another). */

@@ -697,7 +697,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands out for
+     * outgoing connections can be taken by any client socket between this check and the postmaster's bind.
+     */
     private static int freePort() throws IOException {
+        var random = new SecureRandom();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
