@@ -15,7 +15,7 @@ begin
     execute format('grant usage, select on all sequences in schema public to %I', app);
     execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I', app);
     execute format('revoke update, delete, truncate on release_audit, case_audit, dp_spend, dp_answer, dp_noisy_cell,'
-        || ' catalogue_release from %I', app);
+        || ' catalogue_release, disclosure_policy, release_period from %I', app);
     -- ANALYZE after an import (CaseStatistics) without owning the tables: PostgreSQL 17 and later grant it alone.
     if current_setting('server_version_num')::int >= 170000 then
         execute format('grant maintain on cases, assistance_events, follow_ups, referrals, case_cells to %I', app);

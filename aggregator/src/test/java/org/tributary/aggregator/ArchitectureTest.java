@@ -41,14 +41,36 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Node calls go through the federation's Camel routes and the node registry's probes; the only other HTTP client
+     * is the security officer's relay (to Keycloak's admin API and, with the officer's own token, to each node's
+     * audit verification), plus the registry's token client. Everything else makes no HTTP call at all.
+     */
     @Test
-    void onlyTheFederationPackageCallsNodes() {
+    void onlyTheFederationTheNodeRegistryAndTheOfficersRelayMakeHttpCalls() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("..aggregator.federation..", "..aggregator.nodes..")
+                .resideOutsideOfPackages(
+                        "..aggregator.federation..", "..aggregator.nodes..", "..aggregator.accessreview..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.camel.http..", "org.apache.hc..", "java.net.http..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..aggregator.accessreview..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.camel.http..", "org.apache.hc..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePackagesDependOnEachOtherWithoutCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.tributary.aggregator.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(CLASSES);
     }
 }

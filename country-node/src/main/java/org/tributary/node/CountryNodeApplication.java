@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CountryNodeApplication {
 
     public static void main(String[] args) {
+        // TRIBUTARY_MIGRATE_ONLY=true: apply the migrations as the database's owner and exit (an init step).
+        if (org.tributary.support.db.MigrateOnly.runIfAsked(args)) {
+            return;
+        }
         SpringApplication.run(CountryNodeApplication.class, args);
     }
 }

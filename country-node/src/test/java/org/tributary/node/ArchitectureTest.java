@@ -49,4 +49,13 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.tributary.node.ingest..", "org.tributary.node.sample..")
                 .check(classes);
     }
+
+    @Test
+    void thePackagesDependOnEachOtherWithoutCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.tributary.node.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
+    }
 }

@@ -32,7 +32,16 @@ class ArchitectureTest {
                 .resideInAPackage("..gateway.security..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..gateway.ratelimit..")
+                .resideInAnyPackage("..gateway.ratelimit..", "..gateway.access..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePackagesDependOnEachOtherWithoutCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.tributary.gateway.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(CLASSES);
     }
 }

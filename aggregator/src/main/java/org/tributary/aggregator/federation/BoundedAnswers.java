@@ -66,7 +66,7 @@ final class BoundedAnswers implements ExecChainHandler {
 
     /** True once the call's deadline passed: no retry of it may start. */
     static boolean expired(HttpContext context) {
-        return Boolean.TRUE.equals(context.getAttribute(EXPIRED));
+        return context.getAttribute(EXPIRED) instanceof AtomicBoolean flag && flag.get();
     }
 
     /**
@@ -92,10 +92,11 @@ final class BoundedAnswers implements ExecChainHandler {
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
         AtomicBoolean expired = new AtomicBoolean();
+        // Set here, on the calling thread: the context is no concurrent map; the timer only flips the flag.
+        scope.clientContext.setAttribute(EXPIRED, expired);
         ScheduledFuture<?> timer = timers.schedule(
                 () -> {
                     expired.set(true);
-                    scope.clientContext.setAttribute(EXPIRED, Boolean.TRUE);
                     scope.execRuntime.discardEndpoint();
                 },
                 deadline.toMillis(),

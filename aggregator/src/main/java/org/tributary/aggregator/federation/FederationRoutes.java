@@ -47,12 +47,18 @@ class FederationRoutes extends RouteBuilder {
     private final RegionalAssembler assembler;
     private final JsonMapper json;
     private final Clock clock;
-    private final java.util.concurrent.ScheduledExecutorService timers =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "node-call-deadlines");
-                t.setDaemon(true);
-                return t;
-            });
+    private final java.util.concurrent.ScheduledThreadPoolExecutor timers = deadlineTimers();
+
+    /** One daemon thread for every call's deadline; a cancelled deadline leaves the queue at once. */
+    private static java.util.concurrent.ScheduledThreadPoolExecutor deadlineTimers() {
+        var timers = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "node-call-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
 
     FederationRoutes(
             AggregatorProperties properties,
@@ -177,10 +183,12 @@ class FederationRoutes extends RouteBuilder {
                     .threads()
                     .executorService(bulkheads.pool(getContext(), this, node.id()))
                     .choice()
-                    .when(method(breakers, "rejects"))
-                    .bean(replies, "circuitOpen")
+                    // Late first: the breaker's check may take its half-open trial permit, which a call not made
+                    // would never give back.
                     .when(method(this, "late"))
                     .bean(replies, "lateInQueue")
+                    .when(method(breakers, "rejects"))
+                    .bean(replies, "circuitOpen")
                     .otherwise()
                     .removeHeaders("*")
                     .setHeader(Exchange.HTTP_METHOD, exchangeProperty(CALL_METHOD))

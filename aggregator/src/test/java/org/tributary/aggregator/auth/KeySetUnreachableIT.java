@@ -14,7 +14,7 @@ import org.tributary.aggregator.support.Tokens;
 /**
  * The auth matrix's "key set unreachable" case on the aggregator: no key set can be fetched, so a well-formed
  * analyst token is a 401 problem (never a 500), a JWE is refused before any fetch, the aggregator stays ready, and
- * health says the identity provider is unknown.
+ * health says the identity provider is down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeySetUnreachableIT {
@@ -48,6 +48,6 @@ class KeySetUnreachableIT {
                         .path("identityProvider")
                         .path("status")
                         .asString())
-                .isEqualTo("UNKNOWN");
+                .isEqualTo("DOWN");
     }
 }

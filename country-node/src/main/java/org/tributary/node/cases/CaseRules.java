@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.tributary.common.codes.Countries;
+import org.tributary.node.web.Quotable;
 
 /**
  * The Bean Validation rules of {@link CaseRequest}, written out by hand for the import path, where they run once
@@ -36,18 +37,9 @@ public class CaseRules {
         this.clock = clock;
     }
 
-    /**
-     * Whether an error report may quote the value at {@code path}: never personal details or free text (closing
-     * reasons, case owner, organisations, details, outcomes), which may hold anything a person typed.
-     */
+    /** Whether an error report may quote the value at {@code path} (see {@link Quotable#echoable}). */
     public static boolean echoable(String path) {
-        return !(path.startsWith("personal")
-                || path.startsWith("closureReason")
-                || path.startsWith("caseOwner")
-                || path.endsWith(".organisation")
-                || path.endsWith(".details")
-                || path.endsWith(".outcome")
-                || path.equals("reason"));
+        return Quotable.echoable(path);
     }
 
     public List<Violation> check(CaseRequest r) {

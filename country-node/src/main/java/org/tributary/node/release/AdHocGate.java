@@ -15,7 +15,8 @@ import org.tributary.node.web.ProblemException;
  * <p>Every ad-hoc answer ends by locking the node's budget row, so answers are serial anyway; without this gate a
  * burst of queries would each hold a pooled connection while they wait for that lock, starve the pool, and turn
  * into "database unavailable" answers for case workers and for the burst itself. Queries wait here instead,
- * holding nothing, for at most {@code tributary.release.ad-hoc-wait} (then a {@code 503 busy} with
+ * holding nothing, for at most {@code tributary.release.ad-hoc-wait} (5 s: no longer than the aggregator waits for
+ * a node, so that no answer is computed and paid for after its caller gave up; then a {@code 503 busy} with
  * {@code Retry-After}). Correctness does not rest on the gate: the row lock still decides, across node instances
  * too.
  */
@@ -27,7 +28,7 @@ class AdHocGate {
 
     AdHocGate(
             @Value("${tributary.release.ad-hoc-concurrency:2}") int concurrency,
-            @Value("${tributary.release.ad-hoc-wait:30s}") Duration wait) {
+            @Value("${tributary.release.ad-hoc-wait:5s}") Duration wait) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("tributary.release.ad-hoc-concurrency must be at least 1");
         }

@@ -175,7 +175,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Values of personal fields are never echoed back. */
     static String safeValue(String field, Object value) {
-        if (value == null || !org.tributary.node.cases.CaseRules.echoable(field)) {
+        if (value == null || !Quotable.echoable(field)) {
             return null;
         }
         return String.valueOf(value);

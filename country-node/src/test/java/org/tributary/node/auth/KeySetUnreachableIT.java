@@ -12,7 +12,7 @@ import org.tributary.node.support.Tokens;
 /**
  * The auth matrix's "key set unreachable" case on a node: Keycloak's certificate endpoint refuses connections and
  * no key set was ever fetched. A well-formed token cannot be verified and is a 401 problem (never a 500, never a
- * hang); a JWE is refused before any fetch; the node stays ready, and health says the identity provider is unknown.
+ * hang); a JWE is refused before any fetch; the node stays ready, and health says the identity provider is down.
  */
 @NodeIntegrationTest
 @TestPropertySource(
@@ -40,6 +40,6 @@ class KeySetUnreachableIT {
                         .path("identityProvider")
                         .path("status")
                         .asString())
-                .isEqualTo("UNKNOWN");
+                .isEqualTo("DOWN");
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.tributary.gateway.security.RequestIdentity;
 import org.tributary.gateway.web.CorrelationIdFilter;
 import org.tributary.gateway.web.ProblemErrorHandler;
 import reactor.core.publisher.Mono;

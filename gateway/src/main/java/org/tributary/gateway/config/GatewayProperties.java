@@ -82,7 +82,7 @@ public record GatewayProperties(
      *
      * @param replenishRate tokens added per second
      * @param burstCapacity the bucket's size
-     * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed (exact IPs); the
+     * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed (IPs or CIDR ranges); the
      *     client is the right-most address in it that is not a trusted proxy. Empty: the peer address, always.
      */
     public record Anonymous(

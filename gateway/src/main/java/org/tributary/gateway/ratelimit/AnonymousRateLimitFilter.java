@@ -12,8 +12,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.tributary.common.problem.ProblemType;
-import org.tributary.gateway.access.RequestIdentity;
 import org.tributary.gateway.config.GatewayProperties;
+import org.tributary.gateway.security.BearerTokens;
+import org.tributary.gateway.security.RequestIdentity;
 import org.tributary.gateway.web.ProblemResponses;
 import reactor.core.publisher.Mono;
 
@@ -29,12 +30,12 @@ import reactor.core.publisher.Mono;
 public class AnonymousRateLimitFilter implements WebFilter, Ordered {
 
     private final InMemoryRateLimiter limiter;
-    private final List<String> trustedProxies;
+    private final ProxyRanges trustedProxies;
 
     public AnonymousRateLimitFilter(GatewayProperties properties) {
         GatewayProperties.Anonymous anonymous = properties.rateLimit().anonymous();
         this.limiter = new InMemoryRateLimiter(anonymous.replenishRate(), anonymous.burstCapacity());
-        this.trustedProxies = anonymous.trustedProxies();
+        this.trustedProxies = new ProxyRanges(anonymous.trustedProxies());
     }
 
     @Override
@@ -48,7 +49,14 @@ public class AnonymousRateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         String client = clientAddress(exchange);
-        if (limiter.exhausted(client)) {
+        // A request without a well-formed token can only end unauthenticated: it pays at once, so that concurrent
+        // requests cannot all pass a bucket that still shows a token. One with a well-formed token pays only if it
+        // ends unauthenticated (checking a token takes milliseconds, so few can be in flight meanwhile).
+        boolean mayAuthenticate = BearerTokens.carriesWellFormedToken(exchange);
+        boolean refused = mayAuthenticate
+                ? limiter.exhausted(client)
+                : !limiter.acquire(client).allowed();
+        if (refused) {
             exchange.getResponse()
                     .getHeaders()
                     .set(
@@ -60,6 +68,9 @@ public class AnonymousRateLimitFilter implements WebFilter, Ordered {
                     429,
                     "Too many unauthenticated or refused requests from your address. Try again shortly.",
                     Map.of());
+        }
+        if (!mayAuthenticate) {
+            return chain.filter(exchange);
         }
         return chain.filter(exchange).doFinally(signal -> {
             if (exchange.getResponse().getStatusCode() == HttpStatus.UNAUTHORIZED

@@ -40,6 +40,7 @@ public final class BreakingRateLimiter implements UserRateLimiter {
                         .waitDurationInOpenState(openFor)
                         .permittedNumberOfCallsInHalfOpenState(1)
                         .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                        .maxWaitDurationInHalfOpenState(openFor)
                         .recordExceptions(Throwable.class)
                         .build());
         breaker.getEventPublisher().onStateTransition(event -> {
@@ -66,10 +67,24 @@ public final class BreakingRateLimiter implements UserRateLimiter {
         return shared.tryAcquire(subject)
                 .timeout(timeout)
                 .doOnNext(d -> breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                // A caller that goes away mid-call records nothing: give the (possibly half-open trial) permit back.
+                .doOnCancel(breaker::releasePermission)
                 .onErrorResume(e -> {
                     breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                     return local.tryAcquire(subject);
                 });
+    }
+
+    /**
+     * Opens the connection to Redis before the first request needs it (connecting can take longer than the
+     * per-request timeout); the outcome is not counted by the breaker.
+     */
+    public void warmUp() {
+        try {
+            shared.tryAcquire("warm-up").timeout(Duration.ofSeconds(2)).block();
+        } catch (RuntimeException e) {
+            log.warn("Redis rate limiter did not answer at start-up; requests will be decided in memory until it does");
+        }
     }
 
     /** The breaker's state, for tests and health: CLOSED, OPEN or HALF_OPEN. */

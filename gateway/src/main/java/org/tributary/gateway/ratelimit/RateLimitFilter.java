@@ -8,7 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.tributary.common.problem.ProblemType;
-import org.tributary.gateway.access.RequestIdentity;
+import org.tributary.gateway.security.RequestIdentity;
 import org.tributary.gateway.web.ProblemResponses;
 import reactor.core.publisher.Mono;
 

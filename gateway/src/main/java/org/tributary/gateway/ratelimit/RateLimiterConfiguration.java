@@ -47,7 +47,9 @@ public class RateLimiterConfiguration {
                 "Redis (" + where + ") token bucket (" + limit.replenishRate() + "/s, burst " + limit.burstCapacity()
                         + ")");
         var local = new InMemoryRateLimiter(limit.replenishRate(), limit.burstCapacity());
-        return announce(new BreakingRateLimiter(shared, local, limit.redisTimeout(), limit.redisOpenFor()));
+        var breaking = new BreakingRateLimiter(shared, local, limit.redisTimeout(), limit.redisOpenFor());
+        breaking.warmUp();
+        return announce(breaking);
     }
 
     @Bean

@@ -30,6 +30,9 @@ final class GuardedJwtDecoder implements ReactiveJwtDecoder {
 
     private static final Pattern SIGNED_COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
+    /** How long checking a token may take, a key fetch included. */
+    static final java.time.Duration KEY_FETCH_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     private final ReactiveJwtDecoder delegate;
 
     GuardedJwtDecoder(ReactiveJwtDecoder delegate) {
@@ -41,7 +44,10 @@ final class GuardedJwtDecoder implements ReactiveJwtDecoder {
         if (!wellFormed(token)) {
             return Mono.error(new BadJwtException("The bearer token is not a signed JWT"));
         }
-        return delegate.decode(token).onErrorMap(e -> !(e instanceof BadJwtException), GuardedJwtDecoder::classify);
+        // Bounded: a Keycloak that accepts connections and never answers must not hold the request (503 instead).
+        return delegate.decode(token)
+                .timeout(KEY_FETCH_TIMEOUT)
+                .onErrorMap(e -> !(e instanceof BadJwtException), GuardedJwtDecoder::classify);
     }
 
     static boolean wellFormed(String token) {

@@ -6,7 +6,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.tributary.gateway.access.RequestIdentity;
 import reactor.core.publisher.Mono;
 
 /**

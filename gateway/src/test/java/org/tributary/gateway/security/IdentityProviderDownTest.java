@@ -48,6 +48,36 @@ class IdentityProviderDownTest {
     }
 
     @Test
+    void aHungIdentityProviderIsA503WithinTheFetchTimeout() throws Exception {
+        try (var hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
+            Thread accept = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hung.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // done
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            var decoder = new GuardedJwtDecoder(
+                    org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder.withJwkSetUri(
+                                    "http://127.0.0.1:" + hung.getLocalPort() + "/certs")
+                            .build());
+            long started = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> decoder.decode(TestTokens.token("KH", "case-worker"))
+                                    .block())
+                    .isInstanceOf(GuardedJwtDecoder.IdentityProviderUnavailableException.class);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("gateway, hung identity provider: token refused as 503 after %d ms%n", ms);
+            org.assertj.core.api.Assertions.assertThat(held).isNotEmpty();
+        }
+    }
+
+    @Test
     void garbageAndMissingTokensAreStill401() {
         web.get()
                 .uri("/api/nodes/kh/api/cases")

@@ -97,7 +97,9 @@ public final class TokenChecks {
         /** The last fetch (or refresh) of the key set succeeded. */
         FRESH,
         /** The key set cannot be fetched; the last one known is being used. */
-        STALE
+        STALE,
+        /** No key set can be used (none ever fetched, or the last one is older than {@code keysStaleFor}): tokens fail. */
+        UNAVAILABLE
     }
 
     /** A decoder whose key source can be closed (its refresh thread) and whose key state can be read. */
@@ -157,6 +159,8 @@ public final class TokenChecks {
                     // No key set could be read (and none is known): the token cannot be verified, so it is refused
                     // like any unverifiable token (401), never a 500.
                     log.warn("A bearer token could not be verified: the key set is unavailable");
+                    state.updateAndGet(old ->
+                            old.keys() == KeyState.UNAVAILABLE ? old : new State(KeyState.UNAVAILABLE, Instant.now()));
                     throw new BadJwtException("The token could not be verified", e);
                 }
             }

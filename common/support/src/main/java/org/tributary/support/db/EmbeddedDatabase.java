@@ -193,14 +193,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             Path file = dataDirectory.resolve("tributary-db-" + role + ".password");
-            String secret;
-            if (Files.exists(file)) {
-                secret = Files.readString(file).trim();
-            } else {
+            String secret = Files.exists(file) ? Files.readString(file).trim() : "";
+            // Only a value this class generated is used (it goes into a statement): anything else, an empty file
+            // left by a crash included, is replaced by a fresh one, written whole or not at all.
+            if (!secret.matches("[A-Za-z0-9_-]{32}")) {
                 secret = newPassword();
+                Path next = dataDirectory.resolve("tributary-db-" + role + ".password.new");
+                Files.deleteIfExists(next);
                 Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, secret + "\n");
+                        next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(next, secret + "\n");
+                Files.move(
+                        next,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             try (Connection c = connect();
                     var exists = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {

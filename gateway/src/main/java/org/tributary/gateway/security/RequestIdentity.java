@@ -1,4 +1,4 @@
-package org.tributary.gateway.access;
+package org.tributary.gateway.security;
 
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
-package org.tributary.aggregator.nodes;
+package org.tributary.aggregator.federation;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tributary.aggregator.federation.CircuitBreakers;
+import org.tributary.aggregator.nodes.NodeRegistry;
 
 /** The node registry as the region sees it. */
 @RestController
