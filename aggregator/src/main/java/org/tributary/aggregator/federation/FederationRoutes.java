@@ -160,6 +160,7 @@ class FederationRoutes extends RouteBuilder {
 
         from(REGIONAL_BUDGET)
                 .routeId("regional-budget")
+                .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
                 .setProperty(NodeCall.PROPERTY, constant(NodeCall.BUDGET))
                 .setProperty(CALL_METHOD, constant(NodeCall.BUDGET.method()))
                 .setProperty(CALL_PATH, constant(NodeCall.BUDGET.path()))

@@ -22,11 +22,14 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
     private final AggregatorProperties properties;
     private final NodeReplies replies;
     private final CircuitBreakers breakers;
+    private final java.time.Clock clock;
 
-    NodeCallErrorHandling(AggregatorProperties properties, NodeReplies replies, CircuitBreakers breakers) {
+    NodeCallErrorHandling(
+            AggregatorProperties properties, NodeReplies replies, CircuitBreakers breakers, java.time.Clock clock) {
         this.properties = properties;
         this.replies = replies;
         this.breakers = breakers;
+        this.clock = clock;
     }
 
     @Override
@@ -34,6 +37,7 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
         var calls = properties.calls();
         var conf = routeConfiguration(NODE_CALLS);
         conf.onException(ConnectException.class)
+                .onWhen(this::withinDeadline)
                 .maximumRedeliveries(calls.retries())
                 .redeliveryDelay(calls.retryDelay().toMillis())
                 .useExponentialBackOff()
@@ -45,13 +49,14 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
         // made again (a count query's answer is stored per query and period: asking twice spends once), so once,
         // at once, on a fresh connection.
         conf.onException(NoHttpResponseException.class, SocketException.class)
+                .onWhen(this::withinDeadline)
                 .maximumRedeliveries(1)
                 .redeliveryDelay(0)
                 .handled(true)
                 .bean(replies, "failed")
                 .bean(breakers, "record");
         conf.onException(HttpOperationFailedException.class)
-                .onWhen(NodeCallErrorHandling::transientStatus)
+                .onWhen(e -> transientStatus(e) && withinDeadline(e))
                 .maximumRedeliveries(calls.retries())
                 .redeliveryDelay(calls.retryDelay().toMillis())
                 .useExponentialBackOff()
@@ -60,6 +65,16 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
                 .bean(replies, "failed")
                 .bean(breakers, "record");
         conf.onException(Exception.class).handled(true).bean(replies, "failed").bean(breakers, "record");
+    }
+
+    /**
+     * No retry once the question's own deadline has passed: every attempt gets the full per-call deadline, so a
+     * retry then would only hold the node's thread for an answer nobody waits for.
+     */
+    boolean withinDeadline(Exchange exchange) {
+        var askedAt = exchange.getProperty(RegionalAssembler.ASKED_AT, java.time.Instant.class);
+        return askedAt == null
+                || clock.instant().isBefore(askedAt.plus(properties.calls().timeout()));
     }
 
     /** 502 and 503 from a proxy or a node starting up; a node's 503 problem (its kill switch) is an answer. */
