@@ -129,8 +129,18 @@ class DatabaseFaultIT {
         var created = http.postJson("/api/cases", Samples.caseJson("FAULT-HUNG"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asText();
-        List<Long> pids = postgresProcesses();
-        signal("STOP", pids);
+        // Stop the postmaster and every backend; one forked while we listed (the pool refilling) is stopped on the
+        // next round: a stopped postmaster forks no more.
+        List<Long> pids = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            List<Long> fresh = new ArrayList<>(postgresProcesses());
+            fresh.removeAll(pids);
+            if (fresh.isEmpty()) {
+                break;
+            }
+            signal("STOP", fresh);
+            pids.addAll(fresh);
+        }
         long stopped = System.nanoTime();
         try {
             // Past the pool's keep-alive bypass, so that a pooled connection is checked before use.
