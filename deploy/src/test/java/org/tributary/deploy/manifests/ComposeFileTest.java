@@ -34,7 +34,16 @@ class ComposeFileTest {
             "node-th",
             "node-th-db",
             "node-vn",
-            "node-vn-db");
+            "node-vn-db",
+            "node-kh-migrate",
+            "node-th-migrate",
+            "node-vn-migrate",
+            "aggregator-migrate");
+
+    /** One-shot services: the migrations, run to completion before their service starts. */
+    static boolean oneShot(String name) {
+        return name.endsWith("-migrate");
+    }
 
     static final Set<String> NODES = Set.of("node-kh", "node-th", "node-vn");
 
@@ -82,6 +91,10 @@ class ComposeFileTest {
     @Test
     void every_service_has_a_healthcheck_with_a_test_command() {
         services().forEach((name, s) -> {
+            if (oneShot(name)) {
+                assertThat(map(s).get("restart")).as(name).isEqualTo("no");
+                return;
+            }
             Object test = at(s, "healthcheck", "test");
             assertThat(test).as("healthcheck.test of %s", name).isInstanceOf(List.class);
             assertThat(list(test)).as("healthcheck.test of %s", name).hasSizeGreaterThan(1);
@@ -129,7 +142,7 @@ class ComposeFileTest {
                         .containsKey(d.getKey());
                 assertThat(at(d.getValue(), "condition"))
                         .as("%s -> %s", s.getKey(), d.getKey())
-                        .isEqualTo("service_healthy");
+                        .isEqualTo(oneShot(d.getKey()) ? "service_completed_successfully" : "service_healthy");
                 dependencies++;
             }
         }
@@ -226,7 +239,7 @@ class ComposeFileTest {
             String data = node + "-data";
             assertThat(list(service(node + "-db").get("networks"))).containsExactly(data);
             services().forEach((name, s) -> {
-                if (!name.equals(node) && !name.equals(node + "-db")) {
+                if (!name.equals(node) && !name.equals(node + "-db") && !name.equals(node + "-migrate")) {
                     assertThat(list(map(s).get("networks"))).as(name).doesNotContain(data);
                 }
             });
@@ -317,16 +330,20 @@ class ComposeFileTest {
     }
 
     @Test
-    void nodesAndTheAggregatorConnectAsARoleThatOwnsNothingAndMigrateAsTheOwner() {
+    void nodesAndTheAggregatorConnectAsARoleThatOwnsNothingAndMigrateAsTheOwnerInAOneShotStep() {
         for (String name : List.of("node-kh", "node-th", "node-vn", "aggregator")) {
             Map<String, String> env = environment(service(name));
             assertThat(env).as(name).containsEntry("SPRING_DATASOURCE_USERNAME", "tributary_app");
-            assertThat(env).as(name).containsEntry("TRIBUTARY_DB_APP_ROLE", "tributary_app");
-            assertThat(env.get("SPRING_FLYWAY_USER")).as(name).isNotBlank().isNotEqualTo("tributary_app");
-            assertThat(env.get("SPRING_FLYWAY_PASSWORD")).as(name).isNotEqualTo(env.get("SPRING_DATASOURCE_PASSWORD"));
+            assertThat(env).as(name).doesNotContainKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+            Map<String, String> migrate = environment(service(name + "-migrate"));
+            assertThat(migrate).as(name).containsEntry("TRIBUTARY_MIGRATE_ONLY", "true");
+            assertThat(migrate).as(name).containsEntry("TRIBUTARY_DB_APP_ROLE", "tributary_app");
+            assertThat(migrate.get("SPRING_DATASOURCE_URL")).isEqualTo(env.get("SPRING_DATASOURCE_URL"));
+            assertThat(at(service(name), "depends_on", name + "-migrate", "condition"))
+                    .isEqualTo("service_completed_successfully");
             Map<String, String> db = environment(service(name + "-db"));
-            assertThat(db.get("POSTGRES_USER")).as(name).isEqualTo(env.get("SPRING_FLYWAY_USER"));
-            assertThat(db.get("POSTGRES_PASSWORD")).as(name).isEqualTo(env.get("SPRING_FLYWAY_PASSWORD"));
+            assertThat(db.get("POSTGRES_USER")).as(name).isEqualTo(migrate.get("SPRING_FLYWAY_USER"));
+            assertThat(db.get("POSTGRES_PASSWORD")).as(name).isEqualTo(migrate.get("SPRING_FLYWAY_PASSWORD"));
             assertThat(db.get("TRIBUTARY_APP_PASSWORD")).as(name).isEqualTo(env.get("SPRING_DATASOURCE_PASSWORD"));
             assertThat(list(service(name + "-db").get("volumes")).stream().map(String::valueOf))
                     .as(name)
