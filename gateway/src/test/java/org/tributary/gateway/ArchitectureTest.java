@@ -44,4 +44,27 @@ class ArchitectureTest {
                 .beFreeOfCycles()
                 .check(CLASSES);
     }
+
+    /** Public only what another package uses; everything else is package-private. */
+    @Test
+    void typesArePackagePrivateUnlessAnotherPackageUsesThem() {
+        var publicTypes = CLASSES.stream()
+                .filter(c -> c.isTopLevelClass()
+                        && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName)
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(publicTypes)
+                .containsExactlyInAnyOrder(
+                        "GatewayApplication",
+                        "GatewayProperties",
+                        "AccessEvents",
+                        "AccessEvent",
+                        "ProblemErrorHandler",
+                        "ProblemResponses",
+                        "SecurityHeadersFilter",
+                        "CorrelationIdFilter",
+                        "GatewayPaths",
+                        "BearerTokens",
+                        "RequestIdentity");
+    }
 }

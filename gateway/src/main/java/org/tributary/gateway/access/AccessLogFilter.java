@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * {@link ProblemErrorHandler}) so that the line carries the status the client really got.
  */
 @Component
-public class AccessLogFilter implements WebFilter, Ordered {
+class AccessLogFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("tributary.access");
 

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * get a healthy gateway restarted or taken out of service by whoever floods it.
  */
 @Component
-public class AnonymousRateLimitFilter implements WebFilter, Ordered {
+class AnonymousRateLimitFilter implements WebFilter, Ordered {
 
     private final InMemoryRateLimiter limiter;
     private final ProxyRanges trustedProxies;

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * no request waits for Redis at all, each is decided in memory, per gateway instance. Then one request tries Redis
  * again and closes the breaker if it answers. Only the transitions are logged, never each failure.
  */
-public final class BreakingRateLimiter implements UserRateLimiter {
+final class BreakingRateLimiter implements UserRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(BreakingRateLimiter.class);
 

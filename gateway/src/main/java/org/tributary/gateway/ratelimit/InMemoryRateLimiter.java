@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * A token bucket per user in this JVM's memory: for a single gateway, or when no Redis is configured. Buckets that
  * have filled up again (idle users) are dropped when the map grows past {@value #MAX_IDLE_SWEEP_SIZE} entries.
  */
-public final class InMemoryRateLimiter implements UserRateLimiter {
+final class InMemoryRateLimiter implements UserRateLimiter {
 
     static final int MAX_IDLE_SWEEP_SIZE = 10_000;
 

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * here except for the open health endpoint, which is not limited. 429 is a problem detail with {@code Retry-After}.
  */
 @Component
-public class RateLimitFilter implements WebFilter, Ordered {
+class RateLimitFilter implements WebFilter, Ordered {
 
     private final UserRateLimiter limiter;
 

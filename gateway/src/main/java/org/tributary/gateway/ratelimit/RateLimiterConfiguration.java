@@ -20,7 +20,7 @@ import org.tributary.gateway.config.GatewayProperties;
  * in-memory token bucket otherwise. The choice is logged at start-up.
  */
 @Configuration(proxyBeanMethods = false)
-public class RateLimiterConfiguration {
+class RateLimiterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiterConfiguration.class);
 

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * turns that into a {@link RedisFailed} error, so that {@link BreakingRateLimiter} can count it and decide the
  * request another way.
  */
-public final class RedisUserRateLimiter implements UserRateLimiter {
+final class RedisUserRateLimiter implements UserRateLimiter {
 
     static final String CONFIG_ID = "tributary-gateway";
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /** A per-user request budget. */
-public interface UserRateLimiter {
+interface UserRateLimiter {
 
     /** Takes one request from {@code subject}'s budget. */
     Mono<Decision> tryAcquire(String subject);

@@ -8,7 +8,7 @@ import org.tributary.gateway.web.GatewayPaths;
  * country} claim, any case), or a security officer for the node's audit API ({@code /api/audit/**}) of any country.
  * The federation API of a node ({@code /federation/**}) is service-to-service and refused to everyone.
  */
-public final class NodeAccessRule {
+final class NodeAccessRule {
 
     private NodeAccessRule() {}
 

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * node) and never goes through the gateway: 403 to everyone, with or without a token.
  */
 @Component
-public class NodeRouteFilter implements WebFilter, Ordered {
+class NodeRouteFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {

@@ -10,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The realm roles of the Tributary token contract, read from {@code realm_access.roles}. */
-public final class Roles {
+final class Roles {
 
     public static final String CASE_WORKER = "case-worker";
     public static final String NODE_OPERATOR = "node-operator";

@@ -24,7 +24,7 @@ import org.tributary.gateway.config.GatewayProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(

@@ -19,7 +19,7 @@ import org.tributary.gateway.config.GatewayProperties;
  * none} and HMAC tricks fail), the configured issuer, {@code exp} required and {@code exp}/{@code nbf} with the
  * configured clock skew, the audience {@code tributary-gateway}, and a {@code sub}.
  */
-public final class TokenValidation {
+final class TokenValidation {
 
     private TokenValidation() {}
 

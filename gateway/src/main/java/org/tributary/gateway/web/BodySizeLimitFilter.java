@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * Runs after authentication (order {@value #ORDER}), so anonymous callers get 401 first.
  */
 @Component
-public class BodySizeLimitFilter implements WebFilter, org.springframework.core.Ordered {
+class BodySizeLimitFilter implements WebFilter, org.springframework.core.Ordered {
 
     static final int ORDER = -40;
 

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * Both are a 400 problem. No Tributary API needs anything else.
  */
 @Component
-public class RequestShapeFilter implements WebFilter, Ordered {
+class RequestShapeFilter implements WebFilter, Ordered {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final Set<String> CONNECTION_TOKENS =
