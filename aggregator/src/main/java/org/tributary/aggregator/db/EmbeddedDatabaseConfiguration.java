@@ -1,8 +1,6 @@
 package org.tributary.aggregator.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,12 +37,6 @@ class EmbeddedDatabaseConfiguration {
     /** The migrations run as the owner and grant the application role what it may do. */
     @Bean
     FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedDatabase db) {
-        return configuration -> {
-            db.applicationRole(EmbeddedDatabases.APPLICATION_ROLE);
-            configuration.dataSource(EmbeddedDatabases.ownerDataSource(db));
-            Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
-            placeholders.put(EmbeddedDatabases.APP_ROLE_PLACEHOLDER, EmbeddedDatabases.APPLICATION_ROLE);
-            configuration.placeholders(placeholders);
-        };
+        return EmbeddedDatabases.migrationsAsOwner(db);
     }
 }

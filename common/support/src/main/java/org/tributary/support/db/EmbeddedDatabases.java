@@ -32,6 +32,21 @@ public final class EmbeddedDatabases {
     public static final String APP_ROLE_PLACEHOLDER = "app_role";
 
     /**
+     * The embedded default's migrations run as the owner and grant {@value #APPLICATION_ROLE} what it may do (the
+     * role is created first, with its own password).
+     */
+    public static org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationsAsOwner(
+            EmbeddedDatabase db) {
+        return configuration -> {
+            db.applicationRole(APPLICATION_ROLE);
+            configuration.dataSource(ownerDataSource(db));
+            java.util.Map<String, String> placeholders = new java.util.HashMap<>(configuration.getPlaceholders());
+            placeholders.put(APP_ROLE_PLACEHOLDER, APPLICATION_ROLE);
+            configuration.placeholders(placeholders);
+        };
+    }
+
+    /**
      * Connections as the owner, for the migrations only (unpooled: opened for the migration and closed after it).
      */
     public static javax.sql.DataSource ownerDataSource(EmbeddedDatabase db) {
