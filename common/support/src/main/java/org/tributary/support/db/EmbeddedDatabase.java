@@ -275,8 +275,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         closing = true;
-        stopQuietly();
+        // The watchdog first: a restart in flight would otherwise start a postmaster after this one was stopped,
+        // and leave it running with nobody to stop it.
         watchdog.shutdownNow();
+        try {
+            if (!watchdog.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The embedded PostgreSQL's watchdog did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopQuietly();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -355,6 +364,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
+            if (closing && started != null) {
+                // Closed while the watchdog restarts the server: no waiting for a server nobody will use.
+                started.destroy();
+                throw new IllegalStateException("closed during start-up");
+            }
             if (!started.isAlive()) {
                 throw new IllegalStateException("The embedded PostgreSQL exited during start-up with code "
                         + started.exitValue() + "; see " + dataDirectory.resolve("log"));

@@ -82,6 +82,34 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void aCloseWhileTheWatchdogRestartsTheServerLeavesNoPostmasterBehind() throws Exception {
+        Path dir = temp.resolve("closing");
+        var db = EmbeddedDatabase.start(EmbeddedDatabase.Settings.of(dir));
+        ProcessHandle first = ProcessHandle.of(db.postmasterPid().orElseThrow()).orElseThrow();
+        first.destroyForcibly();
+        first.onExit().get(10, TimeUnit.SECONDS);
+        Thread.sleep(50); // the watchdog is starting a new postmaster now
+        db.close();
+        Thread.sleep(1_000);
+        String data = dir.toRealPath().toString();
+        List<Long> left = ProcessHandle.allProcesses()
+                .filter(p -> {
+                    try {
+                        return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd"))
+                                .toString()
+                                .equals(data);
+                    } catch (Exception gone) {
+                        return false;
+                    }
+                })
+                .map(ProcessHandle::pid)
+                .toList();
+        assertThat(left)
+                .as("processes still working in the data directory after close")
+                .isEmpty();
+    }
+
+    @Test
     void aPostmasterKilledUnderTheServiceIsStartedAgainAndNoAcknowledgedCommitIsLost() throws Exception {
         try (var db = EmbeddedDatabase.start(EmbeddedDatabase.Settings.of(temp.resolve("data")))) {
             int acknowledged = 0;
