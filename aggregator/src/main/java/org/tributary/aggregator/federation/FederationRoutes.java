@@ -127,50 +127,12 @@ class FederationRoutes extends RouteBuilder {
                 ",",
                 registry.nodeIds().stream().map(FederationRoutes::callEndpoint).toList());
 
-        from(REGIONAL_QUERY)
-                .routeId("regional-query")
-                .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
-                .setProperty(NodeCall.PROPERTY, constant(NodeCall.COUNT_QUERY))
-                .setProperty(CALL_METHOD, constant(NodeCall.COUNT_QUERY.method()))
-                .setProperty(CALL_PATH, constant(NodeCall.COUNT_QUERY.path()))
-                .setProperty(NodeReplies.QUESTION, body())
-                .setBody(method(json, "writeValueAsString"))
-                .recipientList(constant(everyNode))
-                .parallelProcessing()
-                .executorService(fanOut)
-                .aggregationStrategy(new AnswerAggregation())
-                .timeout(timeoutMs + GRACE_MS)
-                .end()
+        // The region's three questions: the same fan-out, each with its own call and its own assembly.
+        fanOut(REGIONAL_QUERY, "regional-query", NodeCall.COUNT_QUERY, everyNode, fanOut, timeoutMs)
                 .bean(assembler, "assemble");
-
-        from(REGIONAL_CATALOGUE)
-                .routeId("regional-catalogue")
-                .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
-                .setProperty(NodeCall.PROPERTY, constant(NodeCall.CATALOGUE_RELEASE))
-                .setProperty(CALL_METHOD, constant(NodeCall.CATALOGUE_RELEASE.method()))
-                .setProperty(CALL_PATH, constant(NodeCall.CATALOGUE_RELEASE.path()))
-                .setBody(constant(null))
-                .recipientList(constant(everyNode))
-                .parallelProcessing()
-                .executorService(fanOut)
-                .aggregationStrategy(new AnswerAggregation())
-                .timeout(timeoutMs + GRACE_MS)
-                .end()
+        fanOut(REGIONAL_CATALOGUE, "regional-catalogue", NodeCall.CATALOGUE_RELEASE, everyNode, fanOut, timeoutMs)
                 .bean(assembler, "catalogue");
-
-        from(REGIONAL_BUDGET)
-                .routeId("regional-budget")
-                .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
-                .setProperty(NodeCall.PROPERTY, constant(NodeCall.BUDGET))
-                .setProperty(CALL_METHOD, constant(NodeCall.BUDGET.method()))
-                .setProperty(CALL_PATH, constant(NodeCall.BUDGET.path()))
-                .setBody(constant(null))
-                .recipientList(constant(everyNode))
-                .parallelProcessing()
-                .executorService(fanOut)
-                .aggregationStrategy(new AnswerAggregation())
-                .timeout(timeoutMs + GRACE_MS)
-                .end()
+        fanOut(REGIONAL_BUDGET, "regional-budget", NodeCall.BUDGET, everyNode, fanOut, timeoutMs)
                 .bean(assembler, "replies");
 
         String timeouts = "connectTimeout=" + Math.min(timeoutMs, 2000) + "&responseTimeout=" + timeoutMs
@@ -206,10 +168,34 @@ class FederationRoutes extends RouteBuilder {
         }
     }
 
+    /**
+     * One question to every node in parallel on the bounded pool, gathered until all answered or the time is up. A
+     * count query sends its question as the body (and keeps it for checking the answers); the others send none.
+     */
+    private org.apache.camel.model.RouteDefinition fanOut(
+            String from, String routeId, NodeCall call, String everyNode, ExecutorService pool, long timeoutMs) {
+        var route = from(from)
+                .routeId(routeId)
+                .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
+                .setProperty(NodeCall.PROPERTY, constant(call))
+                .setProperty(CALL_METHOD, constant(call.method()))
+                .setProperty(CALL_PATH, constant(call.path()));
+        if (call == NodeCall.COUNT_QUERY) {
+            route.setProperty(NodeReplies.QUESTION, body()).setBody(method(json, "writeValueAsString"));
+        } else {
+            route.setBody(constant(null));
+        }
+        return route.recipientList(constant(everyNode))
+                .parallelProcessing()
+                .executorService(pool)
+                .aggregationStrategy(new AnswerAggregation())
+                .timeout(timeoutMs + GRACE_MS)
+                .end();
+    }
+
     /** True when the call waited in its node's queue past its question's deadline: the answer would come too late. */
-    public boolean late(@org.apache.camel.ExchangeProperty(RegionalAssembler.ASKED_AT) java.time.Instant askedAt) {
-        return askedAt != null
-                && clock.instant().isAfter(askedAt.plus(properties.calls().timeout()));
+    public boolean late(Exchange exchange) {
+        return NodeCallErrorHandling.pastDeadline(exchange, properties.calls().timeout(), clock);
     }
 
     @jakarta.annotation.PreDestroy

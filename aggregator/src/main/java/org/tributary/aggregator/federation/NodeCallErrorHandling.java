@@ -72,9 +72,13 @@ class NodeCallErrorHandling extends RouteConfigurationBuilder {
      * retry then would only hold the node's thread for an answer nobody waits for.
      */
     boolean withinDeadline(Exchange exchange) {
+        return !pastDeadline(exchange, properties.calls().timeout(), clock);
+    }
+
+    /** True once the question this call belongs to has waited longer than one node call may take. */
+    static boolean pastDeadline(Exchange exchange, java.time.Duration timeout, java.time.Clock clock) {
         var askedAt = exchange.getProperty(RegionalAssembler.ASKED_AT, java.time.Instant.class);
-        return askedAt == null
-                || clock.instant().isBefore(askedAt.plus(properties.calls().timeout()));
+        return askedAt != null && clock.instant().isAfter(askedAt.plus(timeout));
     }
 
     /** 502 and 503 from a proxy or a node starting up; a node's 503 problem (its kill switch) is an answer. */
