@@ -26,7 +26,14 @@ import org.tributary.gateway.support.TestTokens;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tributary.gateway.rate-limit.replenish-rate=1", "tributary.gateway.rate-limit.burst-capacity=5"})
+        properties = {
+            "tributary.gateway.rate-limit.replenish-rate=1",
+            "tributary.gateway.rate-limit.burst-capacity=5",
+            // This test counts in Redis: on a busy machine a Redis answer can take longer than the production 200 ms,
+            // and that request would then be counted in memory instead (RedisHungTest covers that path).
+            "tributary.gateway.rate-limit.redis-timeout=5s",
+            "spring.data.redis.timeout=5s"
+        })
 @AutoConfigureWebTestClient(
         timeout = "PT30S") // not 5 s: the first token check of a context once took just over 5 s on a busy CI machine
 class RedisRateLimitIT {
