@@ -18,6 +18,10 @@ public final class FederationContract {
     public static final String COUNT_QUERIES = BASE + "/count-queries";
     /** The requester's and the node's remaining privacy budget for the period. */
     public static final String BUDGET = BASE + "/budget";
+    /** The node's audit chain head, signed now ({@code org.tributary.common.integrity.Checkpoint}). */
+    public static final String CHECKPOINT = BASE + "/checkpoint";
+    /** Content digests of audit entries {@code from+1 .. to}: the consistency proof between two heads. */
+    public static final String AUDIT_PROOF = BASE + "/audit-proof";
 
     /**
      * The person a federation call is for: their own bearer token, relayed by the aggregator beside its service

@@ -9,7 +9,8 @@ import org.tributary.common.disclosure.ReleaseMode;
  * @param adHocMode how it answers ad-hoc queries ({@code DIFFERENTIAL_PRIVACY}, or another mode: refused)
  * @param releasePeriod the current release period (a new one starts each calendar period, and whenever a policy or
  *     secret change would re-release published cells under another draw)
- * @param publicKey reserved for the node's signing key (verifiable releases)
+ * @param publicKey the node's Ed25519 signing key (base64 SubjectPublicKeyInfo): its receipts and checkpoints verify
+ *     under it
  */
 public record NodeCapabilities(
         int contractVersion,

@@ -27,7 +27,10 @@ import org.tributary.common.disclosure.Release;
 import org.tributary.common.federation.BudgetStatus;
 import org.tributary.common.federation.FederationContract;
 import org.tributary.common.federation.ReleasedTable;
+import org.tributary.common.integrity.Receipt;
+import org.tributary.common.integrity.ReleaseDigest;
 import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.Receipts;
 import org.tributary.node.budget.BudgetLedger;
 import org.tributary.node.policy.PolicyService;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +59,7 @@ class AdHocQueries {
     private final TableCounter counter;
     private final BudgetLedger ledger;
     private final AuditLog audit;
+    private final Receipts receipts;
     private final JsonMapper json;
     private final Clock clock;
     private final NoiseSource noise;
@@ -70,6 +74,7 @@ class AdHocQueries {
             TableCounter counter,
             BudgetLedger ledger,
             AuditLog audit,
+            Receipts receipts,
             JsonMapper json,
             Clock clock,
             NoiseSource noise,
@@ -82,6 +87,7 @@ class AdHocQueries {
         this.counter = counter;
         this.ledger = ledger;
         this.audit = audit;
+        this.receipts = receipts;
         this.json = json;
         this.clock = clock;
         this.noise = noise;
@@ -96,9 +102,15 @@ class AdHocQueries {
     /** An answer: a table (possibly the stored one), or a refusal with what remains of the budget. */
     sealed interface Answer permits Answered, Refused {}
 
-    record Answered(ReleasedTable table) implements Answer {}
+    record Answered(ReleasedTable table, Receipt receipt) implements Answer {}
 
-    record Refused(RefusalReason reason, String detail, BudgetStatus budget) implements Answer {}
+    /** A refusal, with the receipt for its audit entry (none for a refusal that wrote none). */
+    record Refused(RefusalReason reason, String detail, BudgetStatus budget, Receipt receipt) implements Answer {
+
+        Refused(RefusalReason reason, String detail, BudgetStatus budget) {
+            this(reason, detail, budget, null);
+        }
+    }
 
     @Transactional
     public Answer answer(CountQuery query, String requester, String client) {
@@ -136,15 +148,17 @@ class AdHocQueries {
         Optional<Stored> stored = stored(period.id(), hash);
         if (stored.isPresent()) {
             var balance = ledger.balance(budgetPeriod, requester, dp);
-            audit.append(
+            Answer again = stored.get().asAnswer(spend(BigDecimal.ZERO, true, balance, policy));
+            String digest = again instanceof Answered a ? digest(a.table()) : null;
+            var entry = audit.append(
                     requester,
                     client,
                     "COUNT_QUERY",
                     canonical,
-                    stored.get().digest(),
+                    digest,
                     stored.get().refusal(),
                     0L);
-            return stored.get().asAnswer(spend(BigDecimal.ZERO, true, balance, policy));
+            return withReceipt(again, receipts.forEntry(entry, digest, policy.version(), period.id()));
         }
 
         NoisyTables.Counted counted = count(grid);
@@ -168,7 +182,7 @@ class AdHocQueries {
         ReleasedTable table = null;
         if (release.release() instanceof Release.Table t) {
             table = Wire.table(t, period.id());
-            digest = AuditLog.sha256(json.writeValueAsString(table));
+            digest = digest(table);
         } else {
             refusal = ((Release.Refusal) release.release()).reason().name();
         }
@@ -191,7 +205,22 @@ class AdHocQueries {
                         table == null ? RefusalReason.valueOf(refusal).status() : 200,
                         json.writeValueAsString(answer))
                 .update();
-        return answer.asAnswer(spend(PrivacyLoss.rho(cost), false, after, policy));
+        return withReceipt(
+                answer.asAnswer(spend(PrivacyLoss.rho(cost), false, after, policy)),
+                receipts.forEntry(entry, digest, policy.version(), period.id()));
+    }
+
+    /** The digest of a released table's cells, as the receipt and the audit entry name them. */
+    private String digest(ReleasedTable table) {
+        return ReleaseDigest.of(json.readValue(json.writeValueAsString(table), Object.class));
+    }
+
+    private static Answer withReceipt(Answer answer, Receipt receipt) {
+        if (answer instanceof Answered a) {
+            return new Answered(a.table(), receipt);
+        }
+        Refused r = (Refused) answer;
+        return new Refused(r.reason(), r.detail(), r.budget(), receipt);
     }
 
     /** The requester's budget on this node for the current period. */
@@ -206,7 +235,7 @@ class AdHocQueries {
 
         Answer asAnswer(ReleasedTable.Spend spend) {
             if (table != null) {
-                return new Answered(new ReleasedTable(table.metadata(), table.cells(), spend));
+                return new Answered(new ReleasedTable(table.metadata(), table.cells(), spend), null);
             }
             RefusalReason reason = RefusalReason.valueOf(refusal);
             return new Refused(reason, "decided on the noisy population", spend.remaining());
@@ -325,8 +354,12 @@ class AdHocQueries {
             RefusalReason reason,
             String detail,
             BudgetStatus budget) {
-        audit.append(requester, client, "COUNT_QUERY", canonical, null, reason.name(), null);
-        return new Refused(reason, detail, budget);
+        var entry = audit.append(requester, client, "COUNT_QUERY", canonical, null, reason.name(), null);
+        return new Refused(
+                reason,
+                detail,
+                budget,
+                receipts.forEntry(entry, null, policies.current().policy().version(), null));
     }
 
     private ReleasedTable.Spend spend(

@@ -30,8 +30,11 @@ import org.tributary.common.federation.CatalogueTable;
 import org.tributary.common.federation.CatalogueTables;
 import org.tributary.common.federation.FederationContract;
 import org.tributary.common.federation.TableCell;
+import org.tributary.common.integrity.Receipt;
+import org.tributary.common.integrity.ReleaseDigest;
 import org.tributary.common.problem.ProblemType;
 import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.Receipts;
 import org.tributary.node.policy.PolicyService;
 import org.tributary.node.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +58,7 @@ public class CatalogueReleases {
     private final DisclosureEngine engine;
     private final TableCounter counter;
     private final AuditLog audit;
+    private final Receipts receipts;
     private final JsonMapper json;
     private final Clock clock;
     private final QueryRule rules;
@@ -68,6 +72,7 @@ public class CatalogueReleases {
             DisclosureEngine engine,
             TableCounter counter,
             AuditLog audit,
+            Receipts receipts,
             JsonMapper json,
             Clock clock,
             ReleaseProperties release,
@@ -78,6 +83,7 @@ public class CatalogueReleases {
         this.engine = engine;
         this.counter = counter;
         this.audit = audit;
+        this.receipts = receipts;
         this.json = json;
         this.clock = clock;
         this.rules = QueryRules.standard();
@@ -108,23 +114,24 @@ public class CatalogueReleases {
         long started = System.nanoTime();
         CatalogueRelease release = compute(period, policy);
         String body = json.writeValueAsString(release);
-        String digest = AuditLog.sha256(body);
-        jdbc.sql("insert into catalogue_release (release_period, computed_at, policy_version, mode, body, digest)"
-                        + " values (?, ?, ?, ?, ?::jsonb, ?)")
+        String digest = ReleaseDigest.of(json.readValue(body, Object.class));
+        var entry = audit.append(
+                "node",
+                "CATALOGUE_RELEASE",
+                "{\"period\":\"" + period + "\",\"tables\":" + release.tables().size() + "}",
+                digest,
+                null);
+        jdbc.sql("insert into catalogue_release (release_period, computed_at, policy_version, mode, body, digest,"
+                        + " audit_seq) values (?, ?, ?, ?, ?::jsonb, ?, ?)")
                 .params(
                         period,
                         Timestamp.from(release.computedAt()),
                         policy.version(),
                         policy.mode().name(),
                         body,
-                        digest)
+                        digest,
+                        entry.seq())
                 .update();
-        audit.append(
-                "node",
-                "CATALOGUE_RELEASE",
-                "{\"period\":\"" + period + "\",\"tables\":" + release.tables().size() + "}",
-                digest,
-                null);
         log.info(
                 "Catalogue release {} computed ({} mode, {} tables) in {} ms",
                 period,
@@ -132,6 +139,47 @@ public class CatalogueReleases {
                 release.tables().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return release;
+    }
+
+    /** A release as it is served: with the receipt the node signs for it now. */
+    public record Served(CatalogueRelease release, Receipt receipt) {}
+
+    /** What a period's stored release is recorded as: the digest of what is served, and its audit entry. */
+    private record Recorded(String digest, long seq, String entryHash) {}
+
+    private final java.util.concurrent.ConcurrentMap<String, Recorded> recorded =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The current period's release with a fresh receipt: the audit entry that recorded the release, the chain's
+     * head now, and the digest of the release exactly as it is served (computed once per period).
+     */
+    @Transactional
+    public Served served() {
+        CatalogueRelease release = current();
+        // A period's release never changes (the database refuses it): its digest and entry are looked up once.
+        Recorded r = recorded.computeIfAbsent(release.releasePeriod(), p -> record(release));
+        return new Served(
+                release,
+                receipts.forStored(
+                        "CATALOGUE_RELEASE",
+                        r.seq(),
+                        r.entryHash(),
+                        r.digest(),
+                        release.policyVersion(),
+                        release.releasePeriod()));
+    }
+
+    private Recorded record(CatalogueRelease release) {
+        String digest = ReleaseDigest.of(json.readValue(json.writeValueAsString(release), Object.class));
+        var entry = jdbc.sql("select a.seq, a.hash from catalogue_release c join release_audit a"
+                        + " on a.seq = c.audit_seq or (c.audit_seq is null and a.kind = 'CATALOGUE_RELEASE'"
+                        + " and a.released_digest = c.digest) where c.release_period = ? order by a.seq limit 1")
+                .param(release.releasePeriod())
+                .query((rs, n) -> new AuditLog.Head(rs.getLong(1), rs.getString(2)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("the catalogue release has no audit entry"));
+        return new Recorded(digest, entry.seq(), entry.hash());
     }
 
     /** A period's stored release. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tributary.common.disclosure.CountQuery;
 import org.tributary.common.disclosure.RefusalReason;
@@ -26,8 +27,12 @@ import org.tributary.common.federation.DimensionInfo;
 import org.tributary.common.federation.FederationContract;
 import org.tributary.common.federation.NodeCapabilities;
 import org.tributary.common.federation.NodeCatalogue;
+import org.tributary.common.integrity.Receipt;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.node.audit.AuditCheckpoints;
+import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.NodeSigner;
 import org.tributary.node.auth.Requesters;
 import org.tributary.node.config.NodeProperties;
 import org.tributary.node.policy.PolicyService;
@@ -41,8 +46,13 @@ import org.tributary.node.web.Problems;
  *   <li>{@code GET catalogue-release}: the period's catalogue release, the same for every reader;
  *   <li>{@code POST count-queries}: an ad-hoc query, under differential privacy, for the person whose token comes
  *       with it, against their budget and the node's;
- *   <li>{@code GET budget}: what that person and everyone may still spend this period.
+ *   <li>{@code GET budget}: what that person and everyone may still spend this period;
+ *   <li>{@code GET checkpoint} and {@code GET audit-proof}: the signed head of the audit chain and the entries'
+ *       digests between two heads, for whoever keeps the node to its history.
  * </ul>
+ *
+ * <p>Every answer that the audit log records carries a signed {@link Receipt} in the {@value Receipt#HEADER}
+ * header.
  */
 @RestController
 class FederationController {
@@ -56,6 +66,9 @@ class FederationController {
     private final NodeProperties node;
     private final ReleaseProperties release;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final AuditCheckpoints checkpoints;
+    private final NodeSigner signer;
 
     FederationController(
             AdHocQueries adHoc,
@@ -66,7 +79,13 @@ class FederationController {
             Requesters requesters,
             NodeProperties node,
             ReleaseProperties release,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            AuditLog audit,
+            AuditCheckpoints checkpoints,
+            NodeSigner signer) {
+        this.audit = audit;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
         this.adHoc = adHoc;
         this.gate = gate;
         this.catalogue = catalogue;
@@ -111,13 +130,60 @@ class FederationController {
                 policy.adHocMode(),
                 !policy.killSwitch(),
                 periods.current().id(),
-                null);
+                signer.publicKey());
     }
 
     @GetMapping(FederationContract.CATALOGUE_RELEASE)
-    CatalogueRelease catalogueRelease() {
-        return catalogue.current();
+    ResponseEntity<CatalogueRelease> catalogueRelease() {
+        var served = catalogue.served();
+        return ResponseEntity.ok()
+                .header(Receipt.HEADER, served.receipt().encode())
+                .body(served.release());
     }
+
+    /** The audit chain's head, signed now (and kept when it moved on). */
+    @GetMapping(FederationContract.CHECKPOINT)
+    Map<String, Object> checkpoint() {
+        return checkpoints.current().toMap();
+    }
+
+    /**
+     * A consistency proof: the content digests of entries {@code from+1 .. to} (at most {@value #MAX_PROOF} at a
+     * time; {@code complete} says whether {@code to} was reached), and the checkpoints kept in that range.
+     */
+    @GetMapping(FederationContract.AUDIT_PROOF)
+    ResponseEntity<?> auditProof(@RequestParam long from, @RequestParam long to) {
+        if (from < 0 || to < from || to - from > 100_000_000L) {
+            return ResponseEntity.status(400)
+                    .body(Problems.withErrors(
+                            Problems.of(ProblemType.VALIDATION, 400, "The proof's range is not valid."),
+                            List.of(FieldError.of("to", Long.toString(to), "must be at least from, and from >= 0"))));
+        }
+        var entries = audit.proof(from, to, MAX_PROOF);
+        List<Map<String, Object>> out = new java.util.ArrayList<>(entries.size());
+        for (var e : entries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("seq", e.seq());
+            if (e.contentDigest() != null) {
+                m.put("contentDigest", e.contentDigest());
+            } else {
+                m.put("legacyHash", e.legacyHash());
+            }
+            out.add(m);
+        }
+        long reached =
+                entries.isEmpty() ? from : entries.get(entries.size() - 1).seq();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contractVersion", FederationContract.VERSION);
+        body.put("nodeId", nodeId());
+        body.put("from", from);
+        body.put("to", reached);
+        body.put("complete", reached >= to || entries.size() < MAX_PROOF);
+        body.put("entries", out);
+        return ResponseEntity.ok(body);
+    }
+
+    static final int MAX_PROOF = 10_000;
 
     @GetMapping(FederationContract.BUDGET)
     ResponseEntity<?> budget(
@@ -144,9 +210,17 @@ class FederationController {
         var query = new CountQuery(request.dimensions(), filters, request.yearFrom(), request.yearTo());
         AdHocQueries.Answer answer = gate.through(() -> adHoc.answer(query, requester.get(), requesters.client()));
         if (answer instanceof AdHocQueries.Refused refused) {
-            return refusal(refused.reason(), refused.detail(), refused.budget());
+            var response = refusal(refused.reason(), refused.detail(), refused.budget());
+            return refused.receipt() == null
+                    ? response
+                    : ResponseEntity.status(response.getStatusCode())
+                            .header(Receipt.HEADER, refused.receipt().encode())
+                            .body(response.getBody());
         }
-        return ResponseEntity.ok(((AdHocQueries.Answered) answer).table());
+        var answered = (AdHocQueries.Answered) answer;
+        return ResponseEntity.ok()
+                .header(Receipt.HEADER, answered.receipt().encode())
+                .body(answered.table());
     }
 
     /** A refusal as a problem: the reason's fixed sentence, its code, and the budget that remains where it applies. */

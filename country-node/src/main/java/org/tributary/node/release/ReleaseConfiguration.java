@@ -5,10 +5,13 @@ import java.util.Base64;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tributary.common.disclosure.DisclosureEngine;
+import org.tributary.node.audit.AuditProperties;
+import org.tributary.node.audit.NodeSigner;
 import org.tributary.node.config.NodeProperties;
 import org.tributary.node.policy.PolicyService;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class ReleaseConfiguration {
 
     @Bean
@@ -20,6 +23,12 @@ class ReleaseConfiguration {
             throw new IllegalStateException("TRIBUTARY_NODE_RELEASE_SECRET is not valid base64");
         }
         return new DisclosureEngine(secret, nodeId(release, node), clock);
+    }
+
+    /** The node's signing identity: refuses to start without a key outside the local (demo) profile. */
+    @Bean
+    NodeSigner nodeSigner(AuditProperties audit, ReleaseProperties release, NodeProperties node) {
+        return NodeSigner.load(audit, nodeId(release, node));
     }
 
     /** Fresh randomness from the JDK's DRBG for every differentially private answer. */
