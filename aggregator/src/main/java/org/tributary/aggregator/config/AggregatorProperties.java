@@ -45,11 +45,23 @@ public record AggregatorProperties(
      * One country node.
      *
      * @param id a short word: it names the node's route ({@code ask-node-<id>})
+     * @param publicKey the node's Ed25519 key (base64 SubjectPublicKeyInfo, as its capabilities publish it): its
+     *     receipts and checkpoints must verify under it. Without one, the key the node's capabilities announce first
+     *     is pinned (trust on first use) — deployments set it
      */
     public record Node(
             @NotBlank @Pattern(regexp = "[a-z0-9-]{1,32}") String id,
             @NotBlank @Pattern(regexp = "[A-Z]{2}") String country,
-            @NotBlank @Pattern(regexp = "https?://\\S+") String baseUrl) {}
+            @NotBlank @Pattern(regexp = "https?://\\S+") String baseUrl,
+            @Pattern(regexp = "([A-Za-z0-9+/=]{40,200})?") String publicKey) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Node {}
+
+        public Node(String id, String country, String baseUrl) {
+            this(id, country, baseUrl, null);
+        }
+    }
 
     /**
      * How nodes are called.

@@ -73,6 +73,16 @@ public final class Exports {
         return XlsxWriter.write(datasets);
     }
 
+    /** A workbook with a signed release's signature sheet. */
+    public byte[] xlsx(List<Dataset> datasets, ExportSignature signature) {
+        return XlsxWriter.write(datasets, signature);
+    }
+
+    /** An SDMX-JSON message whose data sets carry a signed release's signature. */
+    public byte[] sdmxJson(List<Dataset> datasets, Instant prepared, ExportSignature signature) {
+        return sdmx.write(datasets, Objects.requireNonNull(prepared, "prepared"), signature);
+    }
+
     /** An SDMX-JSON 2.0.0 data message: one structure and one data set per dataset. */
     public byte[] sdmxJson(List<Dataset> datasets, Instant prepared) {
         return sdmx.write(datasets, Objects.requireNonNull(prepared, "prepared"));

@@ -52,6 +52,11 @@ final class SdmxJsonWriter {
     }
 
     byte[] write(List<Dataset> datasets, Instant prepared) {
+        return write(datasets, prepared, null);
+    }
+
+    /** With a signed release's signature as an annotation of every data set ({@code TRIBUTARY_SIGNATURE}). */
+    byte[] write(List<Dataset> datasets, Instant prepared, ExportSignature signature) {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode meta = root.putObject("meta");
         meta.put("schema", SCHEMA);
@@ -67,7 +72,19 @@ final class SdmxJsonWriter {
         ArrayNode structures = data.putArray("structures");
         ArrayNode dataSets = data.putArray("dataSets");
         for (int i = 0; i < datasets.size(); i++) {
-            dataset(datasets.get(i), i, structures.addObject(), dataSets.addObject());
+            ObjectNode dataSet = dataSets.addObject();
+            dataset(datasets.get(i), i, structures.addObject(), dataSet);
+            if (signature != null) {
+                ObjectNode annotation = (dataSet.has("annotations")
+                                ? (ArrayNode) dataSet.get("annotations")
+                                : dataSet.putArray("annotations"))
+                        .addObject();
+                annotation.put("id", "TRIBUTARY_SIGNATURE");
+                annotation.put("type", "TRIBUTARY_SIGNATURE");
+                annotation.put(
+                        "title", "Regional release " + signature.releaseNumber() + ", signed by " + signature.keyId());
+                annotation.put("text", mapper.writeValueAsString(signature));
+            }
         }
         return mapper.writeValueAsBytes(root);
     }

@@ -26,6 +26,7 @@ import org.tributary.aggregator.regional.Provenance;
 final class XlsxWriter {
 
     static final String PROVENANCE_SHEET = "provenance";
+    static final String SIGNATURE_SHEET = "signature";
     static final int MAX_SHEET_NAME = 31;
 
     static final List<String> PROVENANCE_HEADER = List.of(
@@ -63,14 +64,22 @@ final class XlsxWriter {
     }
 
     static byte[] write(List<Dataset> datasets) {
+        return write(datasets, null);
+    }
+
+    /** With a signed release's signature, on a {@value #SIGNATURE_SHEET} sheet after the provenance. */
+    static byte[] write(List<Dataset> datasets, ExportSignature signature) {
         var writer = new XlsxWriter();
         try (XSSFWorkbook workbook = writer.workbook) {
             // Excel compares sheet names case-insensitively and keeps "History" for itself.
-            Set<String> used = new HashSet<>(Set.of(PROVENANCE_SHEET, "history"));
+            Set<String> used = new HashSet<>(Set.of(PROVENANCE_SHEET, SIGNATURE_SHEET, "history"));
             for (Dataset dataset : datasets) {
                 writer.observations(dataset, sheetName(dataset.id(), used));
             }
             writer.provenance(datasets);
+            if (signature != null) {
+                writer.signature(signature);
+            }
             var out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
@@ -113,6 +122,25 @@ final class XlsxWriter {
             for (int c = 0; c < cells.size(); c++) {
                 cell(row, c, cells.get(c), widths);
             }
+        }
+        finish(sheet, widths);
+    }
+
+    private void signature(ExportSignature signature) {
+        Sheet sheet = workbook.createSheet(SIGNATURE_SHEET);
+        List<String> header = List.of("what", "node", "key", "value");
+        int[] widths = new int[header.size()];
+        headerRow(sheet, header, widths);
+        int r = 1;
+        addRow(sheet, r++, List.of("release", "", "", signature.releaseNumber()), widths);
+        addRow(sheet, r++, List.of("statement SHA-256", "", "", signature.statementDigest()), widths);
+        addRow(
+                sheet,
+                r++,
+                List.of("aggregator signature (Ed25519)", "", signature.keyId(), signature.signature()),
+                widths);
+        for (var receipt : signature.receipts()) {
+            addRow(sheet, r++, List.of("node receipt", receipt.nodeId(), receipt.keyId(), receipt.receipt()), widths);
         }
         finish(sheet, widths);
     }

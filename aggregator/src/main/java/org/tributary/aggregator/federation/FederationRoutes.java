@@ -34,6 +34,7 @@ class FederationRoutes extends RouteBuilder {
 
     static final String CALL_METHOD = "tributaryCallMethod";
     static final String CALL_PATH = "tributaryCallPath";
+    static final String CALL_QUERY = "tributaryCallQuery";
 
     /** Extra time the fan-out waits beyond the per-node timeout before it reports missing nodes as timed out. */
     static final long GRACE_MS = 500;
@@ -160,6 +161,7 @@ class FederationRoutes extends RouteBuilder {
                     .setHeader(FederationContract.REQUESTER_TOKEN_HEADER, exchangeProperty(REQUESTER))
                     // One endpoint per node, its timeouts set once; the call's path rides in a header.
                     .setHeader(Exchange.HTTP_PATH, exchangeProperty(CALL_PATH))
+                    .setHeader(Exchange.HTTP_QUERY, exchangeProperty(CALL_QUERY))
                     .to(node.baseUrl() + "?" + timeouts)
                     .convertBodyTo(String.class)
                     .bean(replies, "read")

@@ -2,14 +2,18 @@ package org.tributary.aggregator.federation;
 
 import org.tributary.common.federation.FederationContract;
 
-/** The three calls the fan-out makes to every node, and how each is made. */
+/** The calls made to a node: the fan-out's three, and the witness's two; and how each is made. */
 public enum NodeCall {
     /** An ad-hoc query, for the requester whose token is relayed. */
     COUNT_QUERY("POST", FederationContract.COUNT_QUERIES),
     /** The node's catalogue release of its current period. */
     CATALOGUE_RELEASE("GET", FederationContract.CATALOGUE_RELEASE),
     /** The requester's remaining budget on the node. */
-    BUDGET("GET", FederationContract.BUDGET);
+    BUDGET("GET", FederationContract.BUDGET),
+    /** The node's audit chain head, signed now. */
+    CHECKPOINT("GET", FederationContract.CHECKPOINT),
+    /** Content digests of the node's audit entries between two heads. */
+    AUDIT_PROOF("GET", FederationContract.AUDIT_PROOF);
 
     /** Exchange property: which call a fan-out makes. */
     public static final String PROPERTY = "tributaryNodeCall";

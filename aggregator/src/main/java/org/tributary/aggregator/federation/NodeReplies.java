@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,12 @@ import org.tributary.common.federation.CountQueryRequest;
 import org.tributary.common.federation.FederationContract;
 import org.tributary.common.federation.ReleasedTable;
 import org.tributary.common.federation.TableCell;
+import org.tributary.common.integrity.AuditChain;
+import org.tributary.common.integrity.Checkpoint;
+import org.tributary.common.integrity.Digests;
+import org.tributary.common.integrity.Receipt;
+import org.tributary.common.integrity.ReleaseDigest;
+import org.tributary.common.integrity.SignedStatements;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,19 +50,57 @@ public class NodeReplies {
 
     private final NodeRegistry registry;
     private final JsonMapper json;
+    private final org.springframework.beans.factory.ObjectProvider<ReceiptSink> sinks;
 
-    NodeReplies(NodeRegistry registry, JsonMapper json) {
+    NodeReplies(
+            NodeRegistry registry,
+            JsonMapper json,
+            org.springframework.beans.factory.ObjectProvider<ReceiptSink> sinks) {
         this.registry = registry;
         this.json = json;
+        this.sinks = sinks;
     }
+
+    /** Where checked receipts go (the witness keeps them). */
+    public interface ReceiptSink {
+        void received(String nodeId, Receipt receipt);
+    }
+
+    /** A consistency proof as a node sent it. */
+    public record AuditProof(long from, long to, boolean complete, List<AuditChain.ProofEntry> entries) {}
 
     /** The node's message for the call made, checked; a message that breaks a law is refused. */
     public NodeReply read(
             @ExchangeProperty(NodeRegistry.NODE_ID) String nodeId,
             @ExchangeProperty(NodeCall.PROPERTY) NodeCall call,
             @ExchangeProperty(QUESTION) CountQueryRequest question,
+            @Header(Receipt.HEADER) String receiptHeader,
             String body) {
         String country = country(nodeId);
+        if (call == NodeCall.CHECKPOINT) {
+            return NodeReply.ok(nodeId, country, checkpoint(nodeId, body));
+        }
+        if (call == NodeCall.AUDIT_PROOF) {
+            return NodeReply.ok(nodeId, country, proof(body));
+        }
+        Receipt receipt = null;
+        if (call != NodeCall.BUDGET) {
+            try {
+                receipt = checkedReceipt(nodeId, call.name(), receiptHeader, body, true);
+            } catch (IllegalArgumentException bad) {
+                log.warn(
+                        "Node {} sent an answer without a valid receipt ({}); it is not used",
+                        nodeId,
+                        bad.getMessage());
+                return NodeReply.failed(
+                        nodeId,
+                        country,
+                        NodeStatus.UNAVAILABLE,
+                        "the node's answer has no valid receipt: " + bad.getMessage());
+            }
+            Receipt kept = receipt;
+            sinks.ifAvailable(sink -> sink.received(nodeId, kept));
+        }
         NodeCatalogue catalogue = registry.catalogueOf(nodeId).orElse(null);
         Map<String, java.util.Set<String>> codes = catalogue == null ? Map.of() : catalogue.codes();
         return switch (call) {
@@ -74,14 +119,16 @@ public class NodeReplies {
                                 NodeStatus.OK,
                                 null,
                                 table,
-                                table.spend() == null ? null : table.spend().remaining());
+                                table.spend() == null ? null : table.spend().remaining(),
+                                receipt,
+                                null);
             }
             case CATALOGUE_RELEASE -> {
                 CatalogueRelease release = json.readValue(body, CatalogueRelease.class);
                 Optional<String> broken = AnswerLaws.check(release, catalogue);
                 yield broken.isPresent()
                         ? rejected(nodeId, country, broken.get())
-                        : NodeReply.ok(nodeId, country, release);
+                        : new NodeReply(nodeId, country, NodeStatus.OK, null, release, null, receipt, body);
             }
             case BUDGET -> {
                 BudgetStatus budget = json.readValue(body, BudgetStatus.class);
@@ -89,7 +136,78 @@ public class NodeReplies {
                         ? new NodeReply(nodeId, country, NodeStatus.OK, null, budget, budget)
                         : rejected(nodeId, country, "contract version " + budget.contractVersion());
             }
+            default -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /**
+     * The answer's receipt, checked: signed by the node's trusted key, of the expected kind and — for an answer
+     * with cells — over exactly the body received. An error says what is wrong in a fixed sentence.
+     */
+    Receipt checkedReceipt(String nodeId, String kind, String header, String body, boolean cells) {
+        if (header == null) {
+            throw new IllegalArgumentException("the answer has no receipt");
+        }
+        Receipt receipt;
+        try {
+            receipt = Receipt.fromMap(json.readValue(SignedStatements.decode(header), Map.class));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("the receipt is not JSON");
+        }
+        var mismatch = registry.keyMismatch(nodeId);
+        if (mismatch.isPresent()) {
+            throw new IllegalArgumentException(mismatch.get());
+        }
+        var key = registry.publicKey(nodeId)
+                .orElseThrow(() -> new IllegalArgumentException("the node's signing key is not known yet"));
+        if (!receipt.verifies(key)) {
+            throw new IllegalArgumentException("the receipt's signature does not verify under the node's key");
+        }
+        if (!kind.equals(receipt.kind())) {
+            throw new IllegalArgumentException("the receipt is for another kind of answer");
+        }
+        if (cells) {
+            String digest;
+            try {
+                digest = ReleaseDigest.of(json.readValue(body, Object.class));
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new IllegalArgumentException("the answer is not JSON");
+            }
+            if (!digest.equals(receipt.releasedDigest())) {
+                throw new IllegalArgumentException("the receipt is for other cells than those received");
+            }
+        } else if (receipt.releasedDigest() != null) {
+            throw new IllegalArgumentException("a refusal's receipt names released cells");
+        }
+        return receipt;
+    }
+
+    private Checkpoint checkpoint(String nodeId, String body) {
+        Checkpoint c = Checkpoint.fromMap(json.readValue(body, Map.class));
+        var key = registry.publicKey(nodeId)
+                .orElseThrow(() -> new IllegalArgumentException("the node's signing key is not known yet"));
+        if (!c.verifies(key)) {
+            throw new IllegalArgumentException("the checkpoint's signature does not verify");
+        }
+        return c;
+    }
+
+    private AuditProof proof(String body) {
+        JsonNode tree = json.readTree(body);
+        List<AuditChain.ProofEntry> entries = new ArrayList<>();
+        for (JsonNode e : tree.path("entries")) {
+            String content = e.path("contentDigest").asString(null);
+            String legacy = e.path("legacyHash").asString(null);
+            if ((content != null && !Digests.isSha256(content)) || (legacy != null && !Digests.isSha256(legacy))) {
+                throw new IllegalArgumentException("a proof entry is not a SHA-256");
+            }
+            entries.add(new AuditChain.ProofEntry(e.path("seq").asLong(-1), content, legacy));
+        }
+        return new AuditProof(
+                tree.path("from").asLong(-1),
+                tree.path("to").asLong(-1),
+                tree.path("complete").asBoolean(false),
+                entries);
     }
 
     private NodeReply rejected(String nodeId, String country, String law) {
@@ -196,9 +314,29 @@ public class NodeReplies {
             }
             BudgetStatus budget =
                     problem.has("budget") ? json.treeToValue(problem.get("budget"), BudgetStatus.class) : null;
-            return Optional.of(new NodeReply(nodeId, country, NodeStatus.REFUSED, sentence, null, budget));
+            Receipt receipt = refusalReceipt(nodeId, http);
+            return Optional.of(
+                    new NodeReply(nodeId, country, NodeStatus.REFUSED, sentence, null, budget, receipt, null));
         } catch (RuntimeException notJson) {
             return Optional.empty();
+        }
+    }
+
+    /** A refusal's receipt, kept when it verifies; a refusal without one is still the node's refusal. */
+    private Receipt refusalReceipt(String nodeId, HttpOperationFailedException http) {
+        String header = http.getResponseHeaders() == null
+                ? null
+                : http.getResponseHeaders().get(Receipt.HEADER);
+        if (header == null) {
+            return null;
+        }
+        try {
+            Receipt receipt = checkedReceipt(nodeId, NodeCall.COUNT_QUERY.name(), header, null, false);
+            sinks.ifAvailable(sink -> sink.received(nodeId, receipt));
+            return receipt;
+        } catch (IllegalArgumentException bad) {
+            log.warn("Node {} sent a refusal with a receipt that does not hold ({})", nodeId, bad.getMessage());
+            return null;
         }
     }
 

@@ -40,6 +40,11 @@ public class RegionalAssembler {
         this.combiner = new RegionalCombiner(properties.minContributingNodes());
     }
 
+    /** An assembler for answers already at hand (no registry, no fan-out): for recomputing a stored release. */
+    public static RegionalAssembler offline(AggregatorProperties properties, Clock clock) {
+        return new RegionalAssembler(null, properties, clock);
+    }
+
     /** One reply per configured node, in the order the nodes are configured. */
     public List<NodeReply> replies(Exchange exchange) {
         Map<String, NodeReply> byNode = new HashMap<>();

@@ -32,6 +32,24 @@ public class RegionalQueries {
         return camel.requestBody(FederationRoutes.REGIONAL_CATALOGUE, null, RegionalCatalogue.class);
     }
 
+    /**
+     * One call to one node on its own route (breaker, bulkhead, bounded call), for the witness: its checkpoint, or a
+     * proof between two of its heads.
+     */
+    public NodeReply ask(String nodeId, NodeCall call, String query, java.time.Instant now) {
+        var done = camel.send(FederationRoutes.callEndpoint(nodeId), e -> {
+            e.setProperty(RegionalAssembler.ASKED_AT, now);
+            e.setProperty(NodeCall.PROPERTY, call);
+            e.setProperty(FederationRoutes.CALL_METHOD, call.method());
+            e.setProperty(FederationRoutes.CALL_PATH, call.path());
+            e.setProperty(FederationRoutes.CALL_QUERY, query);
+        });
+        if (done.getException() instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return done.getMessage().getBody(NodeReply.class);
+    }
+
     /** The analyst's remaining budget on every node. */
     @SuppressWarnings("unchecked")
     public List<NodeReply> budgets(String requesterToken) {

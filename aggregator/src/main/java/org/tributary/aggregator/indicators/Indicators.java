@@ -51,6 +51,14 @@ public class Indicators {
         this.properties = properties;
     }
 
+    /**
+     * Indicators computed from given catalogue releases only, with no node to ask: what a verifier recomputes a
+     * release with.
+     */
+    public static Indicators offline(AggregatorProperties properties, java.time.Clock clock) {
+        return new Indicators(null, RegionalAssembler.offline(properties, clock), properties);
+    }
+
     /** An indicator as the catalogue lists it. */
     public record IndicatorInfo(
             String id,

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.common.federation.FederationContract;
 import org.tributary.common.federation.NodeCapabilities;
+import org.tributary.common.integrity.PublicKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +36,11 @@ public class NodeRegistry {
 
     private final Map<String, AggregatorProperties.Node> nodes = new LinkedHashMap<>();
     private final ConcurrentMap<String, NodeState> states = new ConcurrentHashMap<>();
+    /** Node keys pinned from capabilities (nodes configured without a key): the first one announced. */
+    private final ConcurrentMap<String, java.security.PublicKey> pinned = new ConcurrentHashMap<>();
+    /** Nodes whose capabilities announce a key other than the one configured or pinned. */
+    private final ConcurrentMap<String, String> keyMismatch = new ConcurrentHashMap<>();
+
     private final JsonMapper json;
     private final Clock clock;
 
@@ -78,6 +84,67 @@ public class NodeRegistry {
         return nodes.get(nodeId).baseUrl() + FederationContract.CAPABILITIES;
     }
 
+    /**
+     * The key a node's receipts and checkpoints must verify under: the configured one, else the first its
+     * capabilities announced; empty before either is known.
+     */
+    public Optional<java.security.PublicKey> publicKey(String nodeId) {
+        var node = nodes.get(nodeId);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.publicKey() != null && !node.publicKey().isBlank()) {
+            return Optional.of(PublicKeys.parse(node.publicKey()));
+        }
+        return Optional.ofNullable(pinned.get(nodeId));
+    }
+
+    /** Where a node's key comes from: {@code configured}, {@code pinned} (first announced) or {@code unknown}. */
+    public String keySource(String nodeId) {
+        var node = nodes.get(nodeId);
+        if (node != null && node.publicKey() != null && !node.publicKey().isBlank()) {
+            return "configured";
+        }
+        return pinned.containsKey(nodeId) ? "pinned" : "unknown";
+    }
+
+    /** Why a node's announced key is not trusted, if it is not. */
+    public Optional<String> keyMismatch(String nodeId) {
+        return Optional.ofNullable(keyMismatch.get(nodeId));
+    }
+
+    private void announced(String nodeId, String publicKey) {
+        if (publicKey == null || publicKey.isBlank()) {
+            keyMismatch.put(nodeId, "the node publishes no signing key");
+            return;
+        }
+        java.security.PublicKey key;
+        try {
+            key = PublicKeys.parse(publicKey);
+        } catch (IllegalArgumentException e) {
+            keyMismatch.put(nodeId, "the node publishes a key that is not Ed25519");
+            return;
+        }
+        java.security.PublicKey trusted = publicKey(nodeId).orElse(null);
+        if (trusted == null) {
+            pinned.putIfAbsent(nodeId, key);
+            log.info(
+                    "Node {} signs with {} (pinned from its capabilities: configure it to be sure)",
+                    nodeId,
+                    PublicKeys.keyId(key));
+            keyMismatch.remove(nodeId);
+        } else if (!trusted.equals(key)) {
+            if (keyMismatch.put(
+                            nodeId,
+                            "the node announces " + PublicKeys.keyId(key) + ", trusted is " + PublicKeys.keyId(trusted))
+                    == null) {
+                log.warn("Node {} announces another signing key than the trusted one: its answers are refused", nodeId);
+            }
+        } else {
+            keyMismatch.remove(nodeId);
+        }
+    }
+
     /** The catalogue URL of the node a probe is for. */
     public String catalogueUrl(@ExchangeProperty(NODE_ID) String nodeId) {
         return nodes.get(nodeId).baseUrl() + FederationContract.CATALOGUE;
@@ -91,6 +158,7 @@ public class NodeRegistry {
         if (c.nodeId() == null || c.mode() == null) {
             throw new IllegalArgumentException("not a capabilities document");
         }
+        announced(nodeId, c.publicKey());
         states.computeIfPresent(
                 nodeId,
                 (id, s) -> s.up(

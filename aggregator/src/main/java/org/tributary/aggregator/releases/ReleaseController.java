@@ -3,6 +3,7 @@ package org.tributary.aggregator.releases;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.ProducerTemplate;
@@ -15,9 +16,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tributary.aggregator.export.ExportFormat;
+import org.tributary.aggregator.integrity.PublishedKeys;
+import org.tributary.aggregator.verification.ReleaseVerifier;
 import org.tributary.aggregator.web.DatasetResponses;
 import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.problem.ProblemType;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The region's stored releases: make one now, list them, read or export one. */
 @RestController
@@ -27,11 +31,20 @@ class ReleaseController {
     private final Releases releases;
     private final ProducerTemplate camel;
     private final DatasetResponses responses;
+    private final PublishedKeys keys;
+    private final JsonMapper json;
 
-    ReleaseController(Releases releases, ProducerTemplate camel, DatasetResponses responses) {
+    ReleaseController(
+            Releases releases,
+            ProducerTemplate camel,
+            DatasetResponses responses,
+            PublishedKeys keys,
+            JsonMapper json) {
         this.releases = releases;
         this.camel = camel;
         this.responses = responses;
+        this.keys = keys;
+        this.json = json;
     }
 
     @PostMapping
@@ -58,6 +71,19 @@ class ReleaseController {
         return releases.list();
     }
 
+    /**
+     * The release checked as any reader would check its file: the aggregator's signature, every node receipt, the
+     * regional values recomputed from the nodes' released cells, the checkpoints' consistency.
+     */
+    @GetMapping("/{number}/verification")
+    ReleaseVerifier.Report verification(@PathVariable long number) {
+        var stored = releases.get(number)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no release " + number + "."));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = json.readValue(json.writeValueAsString(stored), Map.class);
+        return new ReleaseVerifier(json).verify(file, keys.trusted());
+    }
+
     @GetMapping("/{number}")
     ResponseEntity<?> release(
             @PathVariable long number,
@@ -69,6 +95,7 @@ class ReleaseController {
         if (exportFormat == ExportFormat.JSON) {
             return ResponseEntity.ok(stored);
         }
-        return responses.render(stored.datasets(), exportFormat, "regional-release-" + number);
+        return responses.render(
+                stored.datasets(), exportFormat, "regional-release-" + number, Releases.signature(stored));
     }
 }

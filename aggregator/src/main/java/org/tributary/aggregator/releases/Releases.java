@@ -15,11 +15,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.indicators.Indicators;
+import org.tributary.aggregator.integrity.AggregatorSigner;
+import org.tributary.aggregator.integrity.Witness;
 import org.tributary.aggregator.regional.Dataset;
 import org.tributary.aggregator.regional.NodeReport;
 import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Provenance;
 import org.tributary.aggregator.web.ProblemException;
+import org.tributary.common.integrity.CanonicalJson;
 import org.tributary.common.problem.ProblemType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +46,8 @@ public class Releases {
     private final JsonMapper json;
     private final AggregatorProperties properties;
     private final Clock clock;
+    private final Witness witness;
+    private final AggregatorSigner signer;
 
     Releases(
             Indicators indicators,
@@ -51,7 +56,11 @@ public class Releases {
             TransactionTemplate tx,
             JsonMapper json,
             AggregatorProperties properties,
-            Clock clock) {
+            Clock clock,
+            Witness witness,
+            AggregatorSigner signer) {
+        this.witness = witness;
+        this.signer = signer;
         this.indicators = indicators;
         this.catalogues = catalogues;
         this.jdbc = jdbc;
@@ -61,13 +70,31 @@ public class Releases {
         this.clock = clock;
     }
 
-    /** A stored release with its datasets. */
-    public record StoredRelease(ReleaseSummary release, Provenance provenance, List<Dataset> datasets) {}
+    /**
+     * A stored release with its datasets and, for releases signed by the aggregator, its attestation: the signed
+     * statement, and the node answers it was computed from.
+     */
+    public record StoredRelease(
+            ReleaseSummary release, Provenance provenance, List<Dataset> datasets, Attestation attestation) {}
+
+    /**
+     * What makes a release verifiable by anyone: the aggregator's signed statement over the release (its values,
+     * provenance, the nodes' receipts and the checkpoints that cover them), the aggregator's public key, and each
+     * node's catalogue release as the node sent it (its receipt names its digest).
+     */
+    public record Attestation(
+            Map<String, Object> statement,
+            String signature,
+            String keyId,
+            String publicKey,
+            Map<String, Object> sources) {}
 
     public ReleaseSummary run(String trigger, String requestedBy) {
         Instant started = clock.instant();
         // One snapshot of every node's catalogue release: each indicator of the release reads the same tables.
         var catalogue = catalogues.fetch();
+        // The receipts of this snapshot are checked against fresh checkpoints, which the release then carries.
+        witness.checkAll();
         List<Dataset> datasets = new ArrayList<>();
         for (String id : indicators.ids()) {
             datasets.add(indicators.compute(id, null, null, BREAKDOWN, catalogue));
@@ -81,7 +108,8 @@ public class Releases {
                             + provenance.nodesAsked() + ", at least " + properties.minContributingNodes()
                             + " needed): no release was stored.");
         }
-        ReleaseSummary summary = tx.execute(status -> store(trigger, requestedBy, started, provenance, datasets));
+        ReleaseSummary summary =
+                tx.execute(status -> store(trigger, requestedBy, started, provenance, datasets, catalogue));
         log.info(
                 "Release {} stored ({}, {} indicators, {} of {} nodes answered)",
                 summary.number(),
@@ -155,7 +183,12 @@ public class Releases {
     }
 
     private ReleaseSummary store(
-            String trigger, String requestedBy, Instant createdAt, Provenance provenance, List<Dataset> datasets) {
+            String trigger,
+            String requestedBy,
+            Instant createdAt,
+            Provenance provenance,
+            List<Dataset> datasets,
+            org.tributary.aggregator.federation.RegionalCatalogue catalogue) {
         // Numbers are gapless: the next one is taken under one lock every writer takes (an advisory lock: the
         // application's role may only insert into the table, and a table lock would need more), in the transaction
         // that writes it.
@@ -186,7 +219,142 @@ public class Releases {
                     .params(number, i, datasets.get(i).id(), json.writeValueAsString(datasets.get(i)))
                     .update();
         }
+        attest(number, createdAt, trigger, provenance, datasets, catalogue);
         return summary(number).orElseThrow();
+    }
+
+    /**
+     * Signs the release: a statement over its values and provenance, the receipts of the node answers it was
+     * computed from (kept beside it) and, per node, the newest checkpoint the witness holds with the entries from
+     * the receipt's entry to it. Written in the release's transaction.
+     */
+    private void attest(
+            long number,
+            Instant createdAt,
+            String trigger,
+            Provenance provenance,
+            List<Dataset> datasets,
+            org.tributary.aggregator.federation.RegionalCatalogue catalogue) {
+        List<Object> sources = new ArrayList<>();
+        List<Object> checkpoints = new ArrayList<>();
+        for (var reply : catalogue.replies()) {
+            if (reply.receipt() == null || reply.body() == null) {
+                continue;
+            }
+            var receipt = reply.receipt();
+            jdbc.sql("insert into node_release_body (digest, node_id, body, received_at) values (?, ?, ?, ?)"
+                            + " on conflict (digest) do nothing")
+                    .params(receipt.releasedDigest(), reply.nodeId(), reply.body(), Timestamp.from(createdAt))
+                    .update();
+            jdbc.sql("insert into regional_release_source (release_number, node_id, receipt, body_digest)"
+                            + " values (?, ?, ?, ?)")
+                    .params(number, reply.nodeId(), CanonicalJson.text(receipt.toMap()), receipt.releasedDigest())
+                    .update();
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("nodeId", reply.nodeId());
+            source.put("country", reply.country());
+            source.put("receipt", receipt.toMap());
+            sources.add(source);
+            witness.checkpointCovering(reply.nodeId(), receipt.headSeq()).ifPresent(text -> {
+                Map<String, Object> checkpoint = plain(text);
+                long seq = ((Number) checkpoint.get("seq")).longValue();
+                List<Object> proof = new ArrayList<>();
+                for (var e : witness.mirroredProof(reply.nodeId(), receipt.seq(), seq)) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("seq", e.seq());
+                    if (e.contentDigest() != null) {
+                        entry.put("contentDigest", e.contentDigest());
+                    } else {
+                        entry.put("legacyHash", e.legacyHash());
+                    }
+                    proof.add(entry);
+                }
+                Map<String, Object> covered = new LinkedHashMap<>();
+                covered.put("nodeId", reply.nodeId());
+                covered.put("checkpoint", checkpoint);
+                covered.put("proofFromReceiptEntry", proof);
+                checkpoints.add(covered);
+            });
+        }
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("type", STATEMENT_TYPE);
+        statement.put("version", 1);
+        statement.put("number", number);
+        statement.put("createdAt", createdAt.toString());
+        statement.put("trigger", trigger);
+        statement.put("provenance", plain(json.writeValueAsString(provenance)));
+        statement.put("datasets", plainList(json.writeValueAsString(datasets)));
+        statement.put("sources", sources);
+        statement.put("checkpoints", checkpoints);
+        statement.put("keyId", signer.key().keyId());
+        String signature = signer.key().signCanonical(statement);
+        jdbc.sql("insert into regional_release_attestation (release_number, statement, key_id, signature)"
+                        + " values (?, ?, ?, ?)")
+                .params(number, CanonicalJson.text(statement), signer.key().keyId(), signature)
+                .update();
+    }
+
+    /** What a signed release's downloads carry: its signature and the node receipts; null for an unsigned one. */
+    @SuppressWarnings("unchecked")
+    static org.tributary.aggregator.export.ExportSignature signature(StoredRelease stored) {
+        Attestation a = stored.attestation();
+        if (a == null) {
+            return null;
+        }
+        List<org.tributary.aggregator.export.ExportSignature.NodeReceipt> receipts = new ArrayList<>();
+        for (Object o : (List<Object>) a.statement().getOrDefault("sources", List.of())) {
+            Map<String, Object> source = (Map<String, Object>) o;
+            var receipt = org.tributary.common.integrity.Receipt.fromMap((Map<String, Object>) source.get("receipt"));
+            receipts.add(new org.tributary.aggregator.export.ExportSignature.NodeReceipt(
+                    (String) source.get("nodeId"),
+                    receipt.keyId(),
+                    receipt.seq(),
+                    receipt.releasedDigest(),
+                    receipt.encode()));
+        }
+        return new org.tributary.aggregator.export.ExportSignature(
+                stored.release().number(),
+                a.keyId(),
+                a.signature(),
+                org.tributary.common.integrity.Digests.canonical(a.statement()),
+                receipts);
+    }
+
+    /** What a signed release statement says it is. */
+    public static final String STATEMENT_TYPE = "tributary-regional-release";
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> plain(String jsonText) {
+        return json.readValue(jsonText, Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> plainList(String jsonText) {
+        return json.readValue(jsonText, List.class);
+    }
+
+    /** A stored release's attestation, or empty for a release stored before releases were signed. */
+    Optional<Attestation> attestation(long number) {
+        return jdbc.sql("select statement, key_id, signature from regional_release_attestation where"
+                        + " release_number = ?")
+                .param(number)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .optional()
+                .map(row -> {
+                    Map<String, Object> sources = new LinkedHashMap<>();
+                    jdbc.sql("select s.node_id, b.body from regional_release_source s join node_release_body b"
+                                    + " on b.digest = s.body_digest where s.release_number = ? order by s.node_id")
+                            .param(number)
+                            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                            .list()
+                            .forEach(source -> sources.put(source[0], plain(source[1])));
+                    return new Attestation(
+                            plain(row[0]),
+                            row[2],
+                            row[1],
+                            signer.key().keyId().equals(row[1]) ? signer.key().publicKey() : null,
+                            sources);
+                });
     }
 
     public List<ReleaseSummary> list() {
@@ -211,7 +379,8 @@ public class Releases {
                     .stream()
                     .map(body -> json.readValue(body, Dataset.class))
                     .toList();
-            return new StoredRelease(summary, provenance, datasets);
+            return new StoredRelease(
+                    summary, provenance, datasets, attestation(number).orElse(null));
         });
     }
 

@@ -47,6 +47,15 @@ public class DatasetResponses {
     }
 
     public ResponseEntity<?> render(List<Dataset> datasets, ExportFormat format, String basename) {
+        return render(datasets, format, basename, null);
+    }
+
+    /** A signed release's datasets: XLSX and SDMX carry its signature and the nodes' receipts. */
+    public ResponseEntity<?> render(
+            List<Dataset> datasets,
+            ExportFormat format,
+            String basename,
+            org.tributary.aggregator.export.ExportSignature signature) {
         return switch (format) {
             case JSON ->
                 ResponseEntity.ok()
@@ -55,12 +64,14 @@ public class DatasetResponses {
             case CSV -> file(exports.csv(datasets), "text/csv;charset=UTF-8", basename + ".csv");
             case XLSX ->
                 file(
-                        exports.xlsx(datasets),
+                        signature == null ? exports.xlsx(datasets) : exports.xlsx(datasets, signature),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         basename + ".xlsx");
             case SDMX ->
                 file(
-                        exports.sdmxJson(datasets, clock.instant()),
+                        signature == null
+                                ? exports.sdmxJson(datasets, clock.instant())
+                                : exports.sdmxJson(datasets, clock.instant(), signature),
                         "application/vnd.sdmx.data+json;version=2.0.0",
                         basename + ".sdmx.json");
         };

@@ -17,6 +17,10 @@ import org.tributary.aggregator.nodes.NodeRegistry;
 import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.common.federation.CountQueryRequest;
 import org.tributary.common.federation.ReleasedTable;
+import org.tributary.common.integrity.Digests;
+import org.tributary.common.integrity.Receipt;
+import org.tributary.common.integrity.ReleaseDigest;
+import org.tributary.common.integrity.SigningKey;
 import tools.jackson.databind.json.JsonMapper;
 
 class NodeRepliesTest {
@@ -40,11 +44,41 @@ class NodeRepliesTest {
                 Duration.ofSeconds(30),
                 "off",
                 null,
-                List.of(new AggregatorProperties.Node("kh", "KH", "http://127.0.0.1:1")));
+                List.of(new AggregatorProperties.Node("kh", "KH", "http://127.0.0.1:1", NODE_KEY.publicKey())));
     }
 
+    static final SigningKey NODE_KEY = SigningKey.demo("node-kh under test");
+
     final NodeRegistry registry = new NodeRegistry(properties(), JSON, Clock.systemUTC());
-    final NodeReplies replies = new NodeReplies(registry, JSON);
+    final java.util.List<Receipt> kept = new java.util.ArrayList<>();
+    final NodeReplies replies;
+
+    NodeRepliesTest() {
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("sink", (NodeReplies.ReceiptSink) (node, receipt) -> kept.add(receipt));
+        replies = new NodeReplies(registry, JSON, beans.getBeanProvider(NodeReplies.ReceiptSink.class));
+    }
+
+    /** The receipt a node signs for this body. */
+    static String receipt(String body, SigningKey key) {
+        String digest = ReleaseDigest.of(JSON.readValue(body, Object.class));
+        return new Receipt(
+                        Receipt.VERSION,
+                        "node-kh",
+                        "COUNT_QUERY",
+                        3,
+                        Digests.sha256("e"),
+                        3,
+                        Digests.sha256("e"),
+                        digest,
+                        4,
+                        "2026-Q4.1",
+                        "2026-11-28T10:00:00Z",
+                        null,
+                        null)
+                .signedBy(key)
+                .encode();
+    }
 
     static final CountQueryRequest BY_SEX = new CountQueryRequest(List.of("gender"), null, null, null);
 
@@ -73,7 +107,30 @@ class NodeRepliesTest {
     }
 
     NodeReply read(String body) {
-        return replies.read("kh", NodeCall.COUNT_QUERY, BY_SEX, body);
+        return replies.read("kh", NodeCall.COUNT_QUERY, BY_SEX, receipt(body, NODE_KEY), body);
+    }
+
+    @Test
+    void anAnswerIsUsedOnlyWithAReceiptOfItsNodeForExactlyItsCells() {
+        String body = table("DIFFERENTIAL_PRIVACY", cell("F", "NOISY", 35L, "20"), cell("_T", "NOISY", 40L, "28.28"));
+        assertThat(read(body).status()).isEqualTo(NodeStatus.OK);
+        assertThat(read(body).receipt().verifies(NODE_KEY.publicKeyObject())).isTrue();
+        assertThat(kept).as("every checked receipt goes to the witness").hasSize(2);
+        String other = table("DIFFERENTIAL_PRIVACY", cell("F", "NOISY", 36L, "20"), cell("_T", "NOISY", 40L, "28.28"));
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("the answer has no receipt", null);
+        refused.put("the receipt is for other cells than those received", receipt(other, NODE_KEY));
+        refused.put(
+                "the receipt's signature does not verify under the node's key",
+                receipt(body, SigningKey.demo("someone else")));
+        refused.put("the receipt is not JSON", "bm90IGpzb24");
+        refused.forEach((why, header) -> {
+            var reply = replies.read("kh", NodeCall.COUNT_QUERY, BY_SEX, header, body);
+            assertThat(reply.status()).as(why).isEqualTo(NodeStatus.UNAVAILABLE);
+            assertThat(reply.reason()).isEqualTo("the node's answer has no valid receipt: " + why);
+            assertThat(reply.message()).isNull();
+        });
+        assertThat(kept).hasSize(2);
     }
 
     @Test

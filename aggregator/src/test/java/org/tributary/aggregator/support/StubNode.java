@@ -140,6 +140,8 @@ public final class StubNode implements AutoCloseable {
                 case FederationContract.CAPABILITIES -> send(ex, 200, json.writeValueAsString(capabilities()));
                 case FederationContract.CATALOGUE -> send(ex, 200, json.writeValueAsString(catalogue()));
                 case FederationContract.BUDGET -> send(ex, 200, json.writeValueAsString(budget()));
+                case FederationContract.CHECKPOINT -> send(ex, 200, json.writeValueAsString(checkpoint()));
+                case FederationContract.AUDIT_PROOF -> send(ex, 200, json.writeValueAsString(proof(ex)));
                 case FederationContract.COUNT_QUERIES, FederationContract.CATALOGUE_RELEASE -> {
                     countQueries.incrementAndGet();
                     boolean adHoc = path.equals(FederationContract.COUNT_QUERIES);
@@ -152,10 +154,10 @@ public final class StubNode implements AutoCloseable {
                         return;
                     }
                     switch (b) {
-                        case OK -> send(ex, 200, answer(adHoc, request));
+                        case OK -> signed(ex, adHoc, answer(adHoc, request));
                         case SLOW -> {
                             pause(slowMillis);
-                            send(ex, 200, answer(adHoc, request));
+                            signed(ex, adHoc, answer(adHoc, request));
                         }
                         case MALFORMED -> send(ex, 200, "{\"metadata\": {\"nodeId\": \"x\"}, \"cells\": [ {\"coord");
                         case ERROR ->
@@ -190,6 +192,94 @@ public final class StubNode implements AutoCloseable {
         return "node-" + country.toLowerCase();
     }
 
+    // --- a small audit chain of its own, signed as a node signs it ---
+
+    private final org.tributary.common.integrity.SigningKey key =
+            org.tributary.common.integrity.SigningKey.demo("stub node " + System.identityHashCode(this));
+    private final List<String> contents = new ArrayList<>();
+    private final List<String> hashes = new ArrayList<>();
+    private volatile boolean forkNextCheckpoint;
+
+    /** The stub's public key, as its capabilities publish it. */
+    public String publicKey() {
+        return key.publicKey();
+    }
+
+    /** The next checkpoint signs another head for the last entry: the stub's history forks. */
+    public void forkNextCheckpoint() {
+        forkNextCheckpoint = true;
+    }
+
+    /** The stub forgets its last entries: its chain is shorter than it signed before. */
+    public synchronized void dropTail(int entries) {
+        for (int i = 0; i < entries && !hashes.isEmpty(); i++) {
+            hashes.remove(hashes.size() - 1);
+            contents.remove(contents.size() - 1);
+        }
+    }
+
+    private synchronized org.tributary.common.integrity.Receipt append(String kind, String digest) {
+        long seq = hashes.size() + 1;
+        String content = org.tributary.common.integrity.Digests.sha256(kind + seq + digest);
+        String previous =
+                hashes.isEmpty() ? org.tributary.common.integrity.AuditChain.GENESIS : hashes.get(hashes.size() - 1);
+        String hash = org.tributary.common.integrity.AuditChain.link(seq, previous, content);
+        contents.add(content);
+        hashes.add(hash);
+        return new org.tributary.common.integrity.Receipt(
+                        org.tributary.common.integrity.Receipt.VERSION,
+                        nodeId(),
+                        kind,
+                        seq,
+                        hash,
+                        seq,
+                        hash,
+                        digest,
+                        7,
+                        PERIOD,
+                        java.time.Instant.now().toString(),
+                        null,
+                        null)
+                .signedBy(key);
+    }
+
+    private void signed(HttpExchange ex, boolean adHoc, String body) throws IOException {
+        String digest = org.tributary.common.integrity.ReleaseDigest.of(json.readValue(body, Object.class));
+        var receipt = append(adHoc ? "COUNT_QUERY" : "CATALOGUE_RELEASE", digest);
+        ex.getResponseHeaders().set(org.tributary.common.integrity.Receipt.HEADER, receipt.encode());
+        send(ex, 200, body);
+    }
+
+    private synchronized Map<String, Object> checkpoint() {
+        long seq = hashes.size();
+        String head = seq == 0 ? org.tributary.common.integrity.AuditChain.GENESIS : hashes.get((int) seq - 1);
+        if (forkNextCheckpoint && seq > 0) {
+            forkNextCheckpoint = false;
+            head = org.tributary.common.integrity.Digests.sha256("another history " + head);
+        }
+        return org.tributary.common.integrity.Checkpoint.sign(
+                        key, nodeId(), seq, head, java.time.Instant.now().toString())
+                .toMap();
+    }
+
+    private synchronized Map<String, Object> proof(HttpExchange ex) {
+        Map<String, String> q = new java.util.HashMap<>();
+        for (String part : String.valueOf(ex.getRequestURI().getQuery()).split("&")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length == 2) {
+                q.put(kv[0], kv[1]);
+            }
+        }
+        long from = Long.parseLong(q.getOrDefault("from", "0"));
+        long to = Math.min(Long.parseLong(q.getOrDefault("to", "0")), contents.size());
+        List<Object> entries = new ArrayList<>();
+        for (long s = from + 1; s <= to; s++) {
+            entries.add(Map.of("seq", s, "contentDigest", contents.get((int) s - 1)));
+        }
+        return Map.of(
+                "contractVersion", 2, "nodeId", nodeId(), "from", from, "to", to, "complete", true, "entries", entries);
+    }
+
     private NodeCapabilities capabilities() {
         return new NodeCapabilities(
                 FederationContract.VERSION,
@@ -202,7 +292,7 @@ public final class StubNode implements AutoCloseable {
                 ReleaseMode.DIFFERENTIAL_PRIVACY,
                 true,
                 PERIOD,
-                null);
+                key.publicKey());
     }
 
     static boolean multi(String id) {

@@ -71,6 +71,12 @@ class NodeSecurityIT {
                     h -> h.get("/federation/v2/catalogue-release"),
                     List.of("aggregator")),
             new Endpoint(
+                    "GET /federation/v2/checkpoint", h -> h.get("/federation/v2/checkpoint"), List.of("aggregator")),
+            new Endpoint(
+                    "GET /federation/v2/audit-proof",
+                    h -> h.get("/federation/v2/audit-proof?from=0&to=5"),
+                    List.of("aggregator")),
+            new Endpoint(
                     "GET /federation/v2/budget (for an analyst)",
                     h -> h.get(
                             "/federation/v2/budget",
