@@ -83,11 +83,11 @@ public class Releases {
      * node's catalogue release as the node sent it (its receipt names its digest).
      */
     public record Attestation(
-            Map<String, Object> statement,
+            tools.jackson.databind.JsonNode statement,
             String signature,
             String keyId,
             String publicKey,
-            Map<String, Object> sources) {}
+            Map<String, tools.jackson.databind.JsonNode> sources) {}
 
     public ReleaseSummary run(String trigger, String requestedBy) {
         Instant started = clock.instant();
@@ -302,7 +302,8 @@ public class Releases {
             return null;
         }
         List<org.tributary.aggregator.export.ExportSignature.NodeReceipt> receipts = new ArrayList<>();
-        for (Object o : (List<Object>) a.statement().getOrDefault("sources", List.of())) {
+        Map<String, Object> statement = (Map<String, Object>) PLAIN.convertValue(a.statement(), Map.class);
+        for (Object o : (List<Object>) statement.getOrDefault("sources", List.of())) {
             Map<String, Object> source = (Map<String, Object>) o;
             var receipt = org.tributary.common.integrity.Receipt.fromMap((Map<String, Object>) source.get("receipt"));
             receipts.add(new org.tributary.aggregator.export.ExportSignature.NodeReceipt(
@@ -316,9 +317,12 @@ public class Releases {
                 stored.release().number(),
                 a.keyId(),
                 a.signature(),
-                org.tributary.common.integrity.Digests.canonical(a.statement()),
+                org.tributary.common.integrity.Digests.canonical(statement),
                 receipts);
     }
+
+    /** Reads trees as they are, null members included. */
+    private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
     /** What a signed release statement says it is. */
     public static final String STATEMENT_TYPE = "tributary-regional-release";
@@ -341,15 +345,16 @@ public class Releases {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .optional()
                 .map(row -> {
-                    Map<String, Object> sources = new LinkedHashMap<>();
+                    // Trees, not maps: written exactly as signed (a map's null members would be left out).
+                    Map<String, tools.jackson.databind.JsonNode> sources = new LinkedHashMap<>();
                     jdbc.sql("select s.node_id, b.body from regional_release_source s join node_release_body b"
                                     + " on b.digest = s.body_digest where s.release_number = ? order by s.node_id")
                             .param(number)
                             .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                             .list()
-                            .forEach(source -> sources.put(source[0], plain(source[1])));
+                            .forEach(source -> sources.put(source[0], json.readTree(source[1])));
                     return new Attestation(
-                            plain(row[0]),
+                            json.readTree(row[0]),
                             row[2],
                             row[1],
                             signer.key().keyId().equals(row[1]) ? signer.key().publicKey() : null,
