@@ -104,12 +104,19 @@ public final class Federation implements AutoCloseable {
                 "--tributary.aggregator.min-contributing-nodes=" + plan.minContributingNodes(),
                 "--tributary.aggregator.client.token-uri=" + plan.tokenUri(),
                 "--tributary.security-console.keycloak-url=" + plan.keycloakUrl(),
-                "--tributary.security-console.gateway-url=" + plan.gatewayUrl()));
+                "--tributary.security-console.gateway-url=" + plan.gatewayUrl(),
+                // DEMO signing key (anyone can derive it): the local federation only.
+                "--tributary.aggregator.integrity.demo-key=true"));
         for (int i = 0; i < plan.countries().size(); i++) {
             String country = plan.countries().get(i);
             command.add("--tributary.aggregator.nodes[" + i + "].id=" + country.toLowerCase(Locale.ROOT));
             command.add("--tributary.aggregator.nodes[" + i + "].country=" + country);
             command.add("--tributary.aggregator.nodes[" + i + "].base-url=" + plan.nodeUrl(country));
+            // Each node signs with its DEMO key (the local profile); the aggregator is told which, as a deployment
+            // is told its nodes' real keys.
+            command.add("--tributary.aggregator.nodes[" + i + "].public-key="
+                    + org.tributary.common.integrity.SigningKey.demo("node-" + country.toLowerCase(Locale.ROOT))
+                            .publicKey());
         }
         Map<String, String> env = Map.of(
                 "TRIBUTARY_OIDC_ISSUER", plan.issuer(),

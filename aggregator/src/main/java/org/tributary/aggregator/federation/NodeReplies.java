@@ -85,8 +85,10 @@ public class NodeReplies {
         }
         Receipt receipt = null;
         if (call != NodeCall.BUDGET) {
+            // A body that is no JSON at all is no answer (a JacksonException, classified as such); then its receipt.
+            Object parsed = json.readValue(body, Object.class);
             try {
-                receipt = checkedReceipt(nodeId, call.name(), receiptHeader, body, true);
+                receipt = checkedReceipt(nodeId, call.name(), receiptHeader, parsed, true);
             } catch (IllegalArgumentException bad) {
                 log.warn(
                         "Node {} sent an answer without a valid receipt ({}); it is not used",
@@ -144,7 +146,7 @@ public class NodeReplies {
      * The answer's receipt, checked: signed by the node's trusted key, of the expected kind and — for an answer
      * with cells — over exactly the body received. An error says what is wrong in a fixed sentence.
      */
-    Receipt checkedReceipt(String nodeId, String kind, String header, String body, boolean cells) {
+    Receipt checkedReceipt(String nodeId, String kind, String header, Object body, boolean cells) {
         if (header == null) {
             throw new IllegalArgumentException("the answer has no receipt");
         }
@@ -167,13 +169,7 @@ public class NodeReplies {
             throw new IllegalArgumentException("the receipt is for another kind of answer");
         }
         if (cells) {
-            String digest;
-            try {
-                digest = ReleaseDigest.of(json.readValue(body, Object.class));
-            } catch (tools.jackson.core.JacksonException e) {
-                throw new IllegalArgumentException("the answer is not JSON");
-            }
-            if (!digest.equals(receipt.releasedDigest())) {
+            if (!ReleaseDigest.of(body).equals(receipt.releasedDigest())) {
                 throw new IllegalArgumentException("the receipt is for other cells than those received");
             }
         } else if (receipt.releasedDigest() != null) {

@@ -159,7 +159,12 @@ public final class FaultyProxy implements AutoCloseable {
         HttpResponse<byte[]> answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
         byte[] bytes = answer.body();
         String headers = "HTTP/1.1 " + answer.statusCode() + " X\r\nContent-Type: "
-                + answer.headers().firstValue("Content-Type").orElse("application/json") + "\r\nContent-Length: "
+                + answer.headers().firstValue("Content-Type").orElse("application/json")
+                + answer.headers()
+                        .firstValue(org.tributary.common.integrity.Receipt.HEADER)
+                        .map(r -> "\r\n" + org.tributary.common.integrity.Receipt.HEADER + ": " + r)
+                        .orElse("")
+                + "\r\nContent-Length: "
                 + bytes.length + "\r\nConnection: keep-alive\r\nKeep-Alive: timeout=60\r\n\r\n";
         out.write(headers.getBytes(StandardCharsets.US_ASCII));
         if (mode == Mode.TRICKLE) {
