@@ -134,6 +134,11 @@ class AuthMatrixIT {
             all.add(new Endpoint(service, "GET", "/api/regional/budget", null, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/releases", null, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/releases/999999", null, analyst, null, 404));
+            all.add(new Endpoint(
+                    service, "GET", "/api/regional/releases/999999/verification", null, analyst, null, 404));
+            all.add(new Endpoint(service, "GET", "/api/regional/keys", null, analyst, null, 200));
+            all.add(new Endpoint(service, "GET", "/api/security/integrity", null, officer, null, 200));
+            all.add(new Endpoint(service, "POST", "/api/security/integrity/checks", "", officer, null, 200));
             all.add(new Endpoint(service, "GET", "/api/security/users", null, officer, null, 200));
             all.add(new Endpoint(service, "GET", "/api/security/clients", null, officer, null, 200));
             all.add(new Endpoint(service, "GET", "/api/security/access-events", null, officer, null, 200));

@@ -201,6 +201,45 @@ class FederationE2EIT {
 
     @Test
     @Order(5)
+    @SuppressWarnings("unchecked")
+    void aRegionalReleaseIsSignedAndVerifiesWithThePublishedKeysAndTheWitnessSeesNoAlarm() throws Exception {
+        String analyst = keycloak.user("analyst");
+        var made = post("/api/regional/releases", analyst, "");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        long number = json(made).path("number").asLong();
+        var verification = json(get("/api/regional/releases/" + number + "/verification", analyst));
+        assertThat(verification.path("valid").asBoolean())
+                .as(verification.toString())
+                .isTrue();
+        List<String> checks = new ArrayList<>();
+        for (JsonNode c : verification.path("checks")) {
+            checks.add(c.path("name").asString() + "=" + c.path("outcome").asString());
+        }
+        assertThat(checks).contains("aggregator signature=pass", "values follow from the receipts' cells=pass");
+
+        // Offline, as a reader of the release would: the file and the published keys, nothing else.
+        var plain = tools.jackson.databind.json.JsonMapper.builder().build();
+        var file =
+                plain.readValue(get("/api/regional/releases/" + number, analyst).body(), java.util.Map.class);
+        var keys = plain.readValue(get("/api/regional/keys", analyst).body(), java.util.Map.class);
+        var report = new org.tributary.aggregator.verification.ReleaseVerifier(plain)
+                .verify(file, org.tributary.aggregator.verification.VerifyRelease.keys(keys));
+        assertThat(report.valid()).as(report.checks().toString()).isTrue();
+        System.out.printf(
+                "signed release %d through the gateway: %s; verified offline in %.1f ms%n",
+                number, checks, report.millis());
+
+        String officer = keycloak.user("security");
+        var integrity = json(post("/api/security/integrity/checks", officer, ""));
+        for (JsonNode n : integrity.path("nodes")) {
+            assertThat(n.path("status").asString()).as(n.toString()).isNotEqualTo("alarm");
+            assertThat(n.path("keySource").asString()).isEqualTo("configured");
+        }
+        assertThat(integrity.path("alarms").size()).isZero();
+    }
+
+    @Test
+    @Order(5)
     void aSecurityOfficerVerifiesEveryAuditChainSeesAccessAndTakesItAway() throws Exception {
         String officer = keycloak.user("security");
         var chains = get("/api/security/audit-chains", officer);

@@ -146,7 +146,7 @@ public class Witness implements NodeReplies.ReceiptSink {
     }
 
     /** Asks the node for a checkpoint and the entries since the mirrored head, and checks them. */
-    public Check check(String nodeId) {
+    public synchronized Check check(String nodeId) {
         Check outcome;
         try {
             outcome = checkNow(nodeId);

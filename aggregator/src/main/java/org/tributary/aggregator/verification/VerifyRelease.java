@@ -10,7 +10,7 @@ import org.tributary.common.integrity.PublicKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The verifier as a command, offline: {@code java -jar aggregator.jar verify-release <release.json> <keys.json>},
+ * The verifier as a command, offline: {@code java -jar tributary-aggregator-*-exec.jar verify-release <release.json> <keys.json>},
  * where the release file is {@code GET /api/regional/releases/{n}} and the keys file is {@code GET
  * /api/regional/keys} (or the keys the agencies published themselves). Prints every check; exits 0 when the
  * release verifies, 1 when it does not, 2 on a usage error.
@@ -26,7 +26,8 @@ public final class VerifyRelease {
     @SuppressWarnings("unchecked")
     public static int run(String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: java -jar aggregator.jar verify-release <release.json> <keys.json>");
+            System.err.println(
+                    "usage: java -jar tributary-aggregator-exec.jar verify-release <release.json> <keys.json>");
             return 2;
         }
         JsonMapper json = JsonMapper.builder().build();
