@@ -234,23 +234,23 @@ public final class ReleaseVerifier {
         for (Object o : list(statement.get("datasets"))) {
             Map<String, Object> signed = new LinkedHashMap<>(map(o));
             String id = (String) signed.get("id");
-            // The nodes as this dataset's own provenance reports them: a release for each that answered, and the
-            // status and reason of each that did not.
+            // Each node as the release's snapshot had it: its verified catalogue release (whose own refusals of
+            // single tables the combination reads), or — for a node that sent none — the status and reason this
+            // dataset's provenance gives.
             List<NodeReply> replies = new ArrayList<>();
             for (Object n : list(map(signed.get("provenance")).get("nodes"))) {
                 Map<String, Object> node = map(n);
                 String nodeId = (String) node.get("nodeId");
                 String country = (String) node.get("country");
                 CatalogueRelease release = releases.get(nodeId);
-                if (NodeStatus.OK.code().equals(node.get("status"))) {
-                    if (release == null) {
-                        return new Check(
-                                name,
-                                "fail",
-                                "node " + nodeId + " answered indicator " + id
-                                        + ", but no verified catalogue release of it is in the file");
-                    }
+                if (release != null) {
                     replies.add(new NodeReply(nodeId, country, NodeStatus.OK, null, release, null));
+                } else if (NodeStatus.OK.code().equals(node.get("status"))) {
+                    return new Check(
+                            name,
+                            "fail",
+                            "node " + nodeId + " answered indicator " + id
+                                    + ", but no verified catalogue release of it is in the file");
                 } else {
                     replies.add(new NodeReply(
                             nodeId,

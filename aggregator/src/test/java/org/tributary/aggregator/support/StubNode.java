@@ -327,10 +327,21 @@ public final class StubNode implements AutoCloseable {
                 12);
     }
 
+    private final java.util.Set<String> refusedTables = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The catalogue release refuses this table (as a node's policy refuses a table it cannot protect). */
+    public StubNode refuseTable(String tableId) {
+        refusedTables.add(tableId);
+        return this;
+    }
+
     private CatalogueRelease catalogueRelease() {
         List<CatalogueRelease.Entry> tables = new ArrayList<>();
         for (var t : CatalogueTables.all()) {
-            tables.add(new CatalogueRelease.Entry(t.id(), table(t.dimensions(), ReleaseMode.ROUNDING), null));
+            tables.add(
+                    refusedTables.contains(t.id())
+                            ? new CatalogueRelease.Entry(t.id(), null, "TABLE_NOT_PROTECTABLE")
+                            : new CatalogueRelease.Entry(t.id(), table(t.dimensions(), ReleaseMode.ROUNDING), null));
         }
         return new CatalogueRelease(
                 FederationContract.VERSION,

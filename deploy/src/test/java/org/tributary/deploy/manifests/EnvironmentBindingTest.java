@@ -33,7 +33,7 @@ class EnvironmentBindingTest {
 
     private static final Path K8S = Manifests.deployDir().resolve("k8s");
     private static final Pattern NODE_ENTRY =
-            Pattern.compile("TRIBUTARY_AGGREGATOR_NODES_(\\d+)_(ID|COUNTRY|BASE_URL)");
+            Pattern.compile("TRIBUTARY_AGGREGATOR_NODES_(\\d+)_(ID|COUNTRY|BASE_URL|PUBLIC_KEY)");
 
     /** Properties the services read without a placeholder of their own (Spring Boot's, or record components). */
     private static final Map<String, List<String>> RELAXED = Map.of(
@@ -78,9 +78,7 @@ class EnvironmentBindingTest {
         ConfigurationPropertySource source = environmentSource(Map.of(name, "x"));
         Matcher node = NODE_ENTRY.matcher(name);
         if (module.equals("aggregator") && node.matches()) {
-            String field = node.group(2).equals("BASE_URL")
-                    ? "base-url"
-                    : node.group(2).toLowerCase();
+            String field = node.group(2).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             return source.getConfigurationProperty(
                             ConfigurationPropertyName.of("tributary.aggregator.nodes[" + node.group(1) + "]." + field))
                     != null;
