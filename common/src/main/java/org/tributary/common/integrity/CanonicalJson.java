@@ -124,6 +124,10 @@ public final class CanonicalJson {
         if (d == 0) {
             return "0"; // and -0
         }
+        if (d == Math.rint(d) && Math.abs(d) <= 9007199254740992.0) {
+            // A whole number up to 2^53: every digit is needed, and ECMAScript writes them all.
+            return Long.toString((long) d);
+        }
         String sign = d < 0 ? "-" : "";
         BigDecimal shortest = shortest(Math.abs(d));
         String digits = shortest.unscaledValue().toString();
