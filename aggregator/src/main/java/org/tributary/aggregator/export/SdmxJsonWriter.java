@@ -41,8 +41,9 @@ final class SdmxJsonWriter {
     private static final Pattern AGE_RANGE = Pattern.compile("(\\d+)-(\\d+)");
     private static final Pattern AGE_FROM = Pattern.compile("(\\d+)\\+");
 
-    private static final Value TOTAL = Value.code("_T", "Total");
-    private static final Value UNKNOWN = Value.code("_U", "Unknown");
+    private static final Value TOTAL = Value.code(org.tributary.common.federation.FederationContract.TOTAL, "Total");
+    private static final Value UNKNOWN =
+            Value.code(org.tributary.common.federation.FederationContract.UNKNOWN, "Unknown");
     private static final Value NOT_APPLICABLE = Value.code("_Z", "Not applicable");
 
     private final JsonMapper mapper;
@@ -380,7 +381,7 @@ final class SdmxJsonWriter {
         // "2021/2023" is ISO 8601 but not a valid SDMX-JSON 2.0 id (no '/'): the range is "_T" of these years,
         // with its start and end.
         return new Value(
-                "_T",
+                org.tributary.common.federation.FederationContract.TOTAL,
                 "All years " + from + " to " + to,
                 String.format(Locale.ROOT, "%04d-01-01T00:00:00Z", from),
                 String.format(Locale.ROOT, "%04d-12-31T23:59:59Z", to),
@@ -397,8 +398,8 @@ final class SdmxJsonWriter {
             return NOT_APPLICABLE;
         }
         return switch (code) {
-            case "_T" -> TOTAL;
-            case "_U" -> UNKNOWN;
+            case org.tributary.common.federation.FederationContract.TOTAL -> TOTAL;
+            case org.tributary.common.federation.FederationContract.UNKNOWN -> UNKNOWN;
             case "_Z" -> NOT_APPLICABLE;
             default -> null;
         };

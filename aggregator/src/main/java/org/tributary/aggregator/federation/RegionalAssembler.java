@@ -81,8 +81,8 @@ public class RegionalAssembler {
 
     /** The regional combination of node answers (from a fan-out, or from stored catalogue releases). */
     public RegionalAnswer answer(List<NodeAnswer> answers, Instant askedAt) {
-        RegionalTable table = combiner.combine(answers);
-        return new RegionalAnswer(answers, table, provenance(table, askedAt));
+        var lookup = combiner.combined(properties.region().code(), answers);
+        return new RegionalAnswer(answers, lookup, provenance(lookup.table(), askedAt));
     }
 
     private Provenance provenance(RegionalTable table, Instant askedAt) {

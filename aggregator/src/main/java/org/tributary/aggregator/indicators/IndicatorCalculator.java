@@ -17,7 +17,7 @@ import org.tributary.aggregator.regional.Observation;
  */
 final class IndicatorCalculator {
 
-    static final String TOTAL = "_T";
+    static final String TOTAL = org.tributary.common.federation.FederationContract.TOTAL;
     static final int SCALE = 4;
 
     private IndicatorCalculator() {}

@@ -137,8 +137,11 @@ final class IndicatorCatalogue {
                 Unit.RATIO,
                 series("follow-up", List.of("followUpWithin12Months"), Share.of("followUpWithin12Months", "yes")));
         List<Series> completeness = new ArrayList<>();
-        KEY_FIELDS.forEach((field, table) -> completeness.add(
-                new Series(table, List.of(field), Map.of("field", field), Share.allBut(field, "_U", null, null))));
+        KEY_FIELDS.forEach((field, table) -> completeness.add(new Series(
+                table,
+                List.of(field),
+                Map.of("field", field),
+                Share.allBut(field, org.tributary.common.federation.FederationContract.UNKNOWN, null, null))));
         add(
                 "data-completeness",
                 "Share of records with each key field filled",

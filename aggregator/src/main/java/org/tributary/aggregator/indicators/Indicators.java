@@ -1,6 +1,5 @@
 package org.tributary.aggregator.indicators;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,10 +12,8 @@ import org.tributary.aggregator.federation.NodeReplies;
 import org.tributary.aggregator.federation.NodeReply;
 import org.tributary.aggregator.federation.RegionalAssembler;
 import org.tributary.aggregator.federation.RegionalCatalogue;
-import org.tributary.aggregator.regional.AreaValue;
 import org.tributary.aggregator.regional.Dataset;
 import org.tributary.aggregator.regional.NodeAnswer;
-import org.tributary.aggregator.regional.NodeReport;
 import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Observation;
 import org.tributary.aggregator.regional.Provenance;
@@ -117,10 +114,13 @@ public class Indicators {
                 answers.add(answer(reply, table, kept, yearFrom, yearTo));
             }
             var regional = assembler.answer(answers, catalogue.askedAt());
-            var lookup = new AreaValue.Lookup(
-                    properties.region().code(), properties.minContributingNodes(), answers, regional.table());
-            List<Observation> part = IndicatorCalculator.observations(series, lookup);
-            part.forEach(o -> dimensions.addAll(o.coordinates().keySet()));
+            List<Observation> part = IndicatorCalculator.observations(series, regional.lookup());
+            // The series' own dimensions in their declared order, then any other (a tag, a share's output) by name:
+            // an observation's coordinates are an unordered map, and the order must not depend on the JVM.
+            Set<String> present = new java.util.TreeSet<>();
+            part.forEach(o -> present.addAll(o.coordinates().keySet()));
+            kept.stream().filter(present::contains).forEach(dimensions::add);
+            dimensions.addAll(present);
             observations.addAll(part);
             provenances.add(regional.provenance());
         }
@@ -132,7 +132,7 @@ public class Indicators {
                 yearFrom,
                 yearTo,
                 observations,
-                merge(provenances));
+                Provenance.merge(provenances));
     }
 
     /**
@@ -239,36 +239,6 @@ public class Indicators {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The breakdown cannot be used.", errors);
         }
-    }
-
-    /** One provenance for several series: a node counts as answering only if it answered every one. */
-    public static Provenance merge(List<Provenance> all) {
-        Provenance first = all.get(0);
-        Map<String, NodeReport> nodes = new LinkedHashMap<>();
-        Instant askedAt = first.askedAt();
-        Instant answeredAt = first.answeredAt();
-        for (Provenance p : all) {
-            if (p.askedAt() != null && (askedAt == null || p.askedAt().isBefore(askedAt))) {
-                askedAt = p.askedAt();
-            }
-            if (p.answeredAt() != null && (answeredAt == null || p.answeredAt().isAfter(answeredAt))) {
-                answeredAt = p.answeredAt();
-            }
-            for (NodeReport r : p.nodes()) {
-                nodes.merge(r.nodeId(), r, (was, now) -> was.ok() ? now : was);
-            }
-        }
-        int answered = (int) nodes.values().stream().filter(NodeReport::ok).count();
-        return new Provenance(
-                first.regionCode(),
-                first.regionName(),
-                first.minContributingNodes(),
-                askedAt,
-                answeredAt,
-                nodes.size(),
-                answered,
-                answered < nodes.size(),
-                List.copyOf(nodes.values()));
     }
 
     private static IndicatorInfo info(IndicatorDefinition d) {

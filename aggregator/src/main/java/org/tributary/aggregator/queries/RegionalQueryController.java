@@ -17,11 +17,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tributary.aggregator.config.AggregatorProperties;
 import org.tributary.aggregator.federation.NodeReply;
 import org.tributary.aggregator.federation.RegionalAnswer;
 import org.tributary.aggregator.federation.RegionalQueries;
-import org.tributary.aggregator.regional.AreaValue;
 import org.tributary.aggregator.regional.CrossTabs;
 import org.tributary.aggregator.regional.Dataset;
 import org.tributary.aggregator.regional.NodeAnswer;
@@ -41,19 +39,13 @@ class RegionalQueryController {
 
     private final RegionalQueries queries;
     private final QueryValidator validator;
-    private final AggregatorProperties properties;
     private final DatasetResponses responses;
     private final QueryLog log;
 
     RegionalQueryController(
-            RegionalQueries queries,
-            QueryValidator validator,
-            AggregatorProperties properties,
-            DatasetResponses responses,
-            QueryLog log) {
+            RegionalQueries queries, QueryValidator validator, DatasetResponses responses, QueryLog log) {
         this.queries = queries;
         this.validator = validator;
-        this.properties = properties;
         this.responses = responses;
         this.log = log;
     }
@@ -72,8 +64,6 @@ class RegionalQueryController {
             statuses.put(a.nodeId(), a.status().code());
         }
         log.record(analyst.getSubject(), "count-query", canonical(request), statuses);
-        var lookup = new AreaValue.Lookup(
-                properties.region().code(), properties.minContributingNodes(), answer.answers(), answer.table());
         var dataset = new Dataset(
                 "query",
                 "Regional cross-tab of "
@@ -82,7 +72,7 @@ class RegionalQueryController {
                 new ArrayList<>(request.dimensions()),
                 request.yearFrom(),
                 request.yearTo(),
-                CrossTabs.observations(lookup),
+                CrossTabs.observations(answer.lookup()),
                 answer.provenance());
         return responses.render(List.of(dataset), format0, "regional-query");
     }

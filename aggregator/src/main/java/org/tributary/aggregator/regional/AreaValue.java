@@ -43,28 +43,36 @@ public record AreaValue(
         };
     }
 
-    /** Index of each answering country's cells and the region's cells, looked up by coordinates. */
+    /**
+     * Each answering country's cells and the region's, looked up by coordinates: made by {@link RegionalCombiner},
+     * which indexed them, and which judges a cell no country released ({@code unreleased}) by its own rules.
+     */
     public static final class Lookup {
 
         private final String regionCode;
-        private final int minContributingNodes;
         private final List<NodeAnswer> answered;
         private final List<Map<Map<String, String>, NodeAnswer.Cell>> byCountry;
+        private final RegionalTable table;
         private final Map<Map<String, String>, RegionalTable.RegionalCell> region = new HashMap<>();
+        private final java.util.function.Function<Map<String, String>, RegionalTable.RegionalCell> unreleased;
 
-        public Lookup(String regionCode, int minContributingNodes, List<NodeAnswer> answers, RegionalTable table) {
+        Lookup(
+                String regionCode,
+                List<NodeAnswer> answered,
+                List<Map<Map<String, String>, NodeAnswer.Cell>> byCountry,
+                RegionalTable table,
+                java.util.function.Function<Map<String, String>, RegionalTable.RegionalCell> unreleased) {
             this.regionCode = regionCode;
-            this.minContributingNodes = minContributingNodes;
-            this.answered =
-                    answers.stream().filter(a -> a.status() == NodeStatus.OK).toList();
-            this.byCountry = answered.stream()
-                    .map(a -> {
-                        Map<Map<String, String>, NodeAnswer.Cell> index = new HashMap<>();
-                        a.cells().forEach(c -> index.put(c.coordinates(), c));
-                        return index;
-                    })
-                    .toList();
+            this.answered = answered;
+            this.byCountry = byCountry;
+            this.table = table;
+            this.unreleased = unreleased;
             table.cells().forEach(c -> region.put(c.coordinates(), c));
+        }
+
+        /** The regional table this lookup reads. */
+        public RegionalTable table() {
+            return table;
         }
 
         /** The answers of the countries that answered, in the order the nodes are configured. */
@@ -109,20 +117,8 @@ public record AreaValue(
         public AreaValue region(Map<String, String> at) {
             RegionalTable.RegionalCell cell = region.get(at);
             if (cell == null) {
-                // No answering country released this cell: it is zero in each, if there are enough of them.
-                if (answered.size() < minContributingNodes) {
-                    return new AreaValue(
-                            regionCode,
-                            null,
-                            null,
-                            ObservationStatus.UNAVAILABLE,
-                            "fewer than " + minContributingNodes + " countries answered");
-                }
-                if (answered.stream().anyMatch(a -> !a.absentCellsAreZero())) {
-                    return new AreaValue(
-                            regionCode, null, null, ObservationStatus.UNAVAILABLE, "a country's table lacks this cell");
-                }
-                return new AreaValue(regionCode, 0L, 0L, ObservationStatus.EXACT, null);
+                // No answering country released this cell: the combiner judges it as it judged the others.
+                cell = unreleased.apply(at);
             }
             if (cell.lower() == null) {
                 return new AreaValue(regionCode, null, null, ObservationStatus.UNAVAILABLE, cell.unpublishedReason());

@@ -39,6 +39,14 @@ public final class RegionalCombiner {
     }
 
     public RegionalTable combine(List<NodeAnswer> answers) {
+        return combined("", answers).table();
+    }
+
+    /**
+     * The regional table with its lookup: each answering country's cells and the region's, by coordinates —
+     * indexed once, here, and a cell no country released judged by the same rule as the released ones.
+     */
+    public AreaValue.Lookup combined(String regionCode, List<NodeAnswer> answers) {
         List<NodeAnswer> ok =
                 answers.stream().filter(a -> a.status() == NodeStatus.OK).toList();
         Set<Map<String, String>> coordinates = new LinkedHashSet<>();
@@ -70,7 +78,8 @@ public final class RegionalCombiner {
                         a.releasePeriod(),
                         a.budget()))
                 .toList();
-        return new RegionalTable(cells, nodes, ok.size() < answers.size());
+        var table = new RegionalTable(cells, nodes, ok.size() < answers.size());
+        return new AreaValue.Lookup(regionCode, ok, byNode, table, at -> cell(at, ok, byNode));
     }
 
     private RegionalTable.RegionalCell cell(

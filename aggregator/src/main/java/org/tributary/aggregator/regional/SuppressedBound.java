@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class SuppressedBound {
 
-    static final String TOTAL = "_T";
+    static final String TOTAL = org.tributary.common.federation.FederationContract.TOTAL;
 
     private SuppressedBound() {}
 

@@ -4,9 +4,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,39 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
 class ReleaseController {
 
     private final Releases releases;
-    private final ProducerTemplate camel;
     private final DatasetResponses responses;
     private final PublishedKeys keys;
     private final JsonMapper json;
 
-    ReleaseController(
-            Releases releases,
-            ProducerTemplate camel,
-            DatasetResponses responses,
-            PublishedKeys keys,
-            JsonMapper json) {
+    ReleaseController(Releases releases, DatasetResponses responses, PublishedKeys keys, JsonMapper json) {
         this.releases = releases;
-        this.camel = camel;
         this.responses = responses;
         this.keys = keys;
         this.json = json;
     }
 
     @PostMapping
-    ResponseEntity<ReleaseSummary> release(Principal principal) throws InvalidPayloadException {
+    ResponseEntity<ReleaseSummary> release(Principal principal) {
         String requestedBy = principal == null ? "anonymous" : principal.getName();
-        // The exchange, not a typed request: the run's own failure (e.g. too few nodes, 503) is what the client hears.
-        Exchange done = camel.request(ReleaseRoutes.RELEASE, e -> {
-            e.getMessage().setBody("manual");
-            e.getMessage().setHeader(ReleaseRoutes.REQUESTED_BY, requestedBy);
-        });
-        if (done.getException() instanceof RuntimeException failure) {
-            throw failure;
-        }
-        if (done.getException() != null) {
-            throw new IllegalStateException("release run failed", done.getException());
-        }
-        ReleaseSummary summary = done.getMessage().getMandatoryBody(ReleaseSummary.class);
+        // The run's own failure (e.g. too few nodes, 503) is what the client hears.
+        ReleaseSummary summary = releases.run("manual", requestedBy);
         return ResponseEntity.created(URI.create("/api/regional/releases/" + summary.number()))
                 .body(summary);
     }

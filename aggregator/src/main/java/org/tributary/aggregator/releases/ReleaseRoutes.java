@@ -5,14 +5,12 @@ import org.springframework.stereotype.Component;
 import org.tributary.aggregator.config.AggregatorProperties;
 
 /**
- * Scheduled releases: a Spring cron (e.g. monthly) starts the same route a manual {@code POST} does. A failed
+ * Scheduled releases: a Spring cron (e.g. monthly) makes the same release a manual {@code POST} does. A failed
  * scheduled run is logged and stores nothing; the next run tries again.
  */
 @Component
 class ReleaseRoutes extends RouteBuilder {
 
-    static final String RELEASE = "direct:regional-release";
-    static final String REQUESTED_BY = "tributaryRequestedBy";
     /** A cron of {@code off} keeps only the manual trigger. */
     static final String OFF = "off";
 
@@ -39,10 +37,6 @@ class ReleaseRoutes extends RouteBuilder {
                         org.apache.camel.LoggingLevel.WARN,
                         "Scheduled release failed (${exception.class.simpleName}); no release stored")
                 .end()
-                .setHeader(REQUESTED_BY, constant("scheduler"))
-                .setBody(constant("scheduled"))
-                .to(RELEASE);
-
-        from(RELEASE).routeId("regional-release").bean(releases, "run(${body}, ${header." + REQUESTED_BY + "})");
+                .bean(releases, "run('scheduled', 'scheduler')");
     }
 }

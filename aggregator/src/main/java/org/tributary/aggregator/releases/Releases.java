@@ -126,47 +126,22 @@ public class Releases {
      * out, could not be reached or was not asked for any question makes the release partial.
      */
     static Provenance tookPart(List<Dataset> datasets) {
-        Map<String, NodeReport> nodes = new LinkedHashMap<>();
-        Instant askedAt = null;
-        Instant answeredAt = null;
-        for (Dataset d : datasets) {
-            Provenance p = d.provenance();
-            askedAt = askedAt == null || (p.askedAt() != null && p.askedAt().isBefore(askedAt)) ? p.askedAt() : askedAt;
-            answeredAt = answeredAt == null
-                            || (p.answeredAt() != null && p.answeredAt().isAfter(answeredAt))
-                    ? p.answeredAt()
-                    : answeredAt;
-            for (NodeReport r : p.nodes()) {
-                boolean answered = r.ok() || NodeStatus.REFUSED.code().equals(r.status());
-                NodeReport asReleased = answered
-                        ? new NodeReport(
-                                r.nodeId(),
-                                r.country(),
-                                NodeStatus.OK.code(),
-                                null,
-                                r.policyVersion(),
-                                r.releasedAt(),
-                                r.mode(),
-                                r.threshold(),
-                                r.releasePeriod(),
-                                null)
-                        : r;
-                // A failure anywhere sticks; among answers, keep one that names the node's policy version.
-                nodes.merge(r.nodeId(), asReleased, (was, now) -> !was.ok() || now.policyVersion() == null ? was : now);
-            }
-        }
-        Provenance first = datasets.get(0).provenance();
-        int answered = (int) nodes.values().stream().filter(NodeReport::ok).count();
-        return new Provenance(
-                first.regionCode(),
-                first.regionName(),
-                first.minContributingNodes(),
-                askedAt,
-                answeredAt,
-                nodes.size(),
-                answered,
-                answered < nodes.size(),
-                List.copyOf(nodes.values()));
+        return Provenance.merge(datasets.stream().map(Dataset::provenance).toList(), r -> {
+            boolean answered = r.ok() || NodeStatus.REFUSED.code().equals(r.status());
+            return answered
+                    ? new NodeReport(
+                            r.nodeId(),
+                            r.country(),
+                            NodeStatus.OK.code(),
+                            null,
+                            r.policyVersion(),
+                            r.releasedAt(),
+                            r.mode(),
+                            r.threshold(),
+                            r.releasePeriod(),
+                            null)
+                    : r;
+        });
     }
 
     /** Nodes that released a table for at least one question: a release of refusals only is no release. */

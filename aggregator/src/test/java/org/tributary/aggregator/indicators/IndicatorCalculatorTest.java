@@ -37,7 +37,7 @@ class IndicatorCalculatorTest {
 
     static AreaValue.Lookup lookup(NodeAnswer... answers) {
         var list = List.of(answers);
-        return new AreaValue.Lookup("GMS", 2, list, new RegionalCombiner(2).combine(list));
+        return new RegionalCombiner(2).combined("GMS", list);
     }
 
     static Series share(Measure measure) {
@@ -119,12 +119,8 @@ class IndicatorCalculatorTest {
                 Map.of("stage", "destination"),
                 new Measure.Count());
         var only = node("KH", 30L, 70L, 100L);
-        var lookup = new AreaValue.Lookup(
-                "GMS",
-                2,
-                List.of(only, NodeAnswer.failed("th", "TH", NodeStatus.TIMEOUT, "no answer")),
-                new RegionalCombiner(2)
-                        .combine(List.of(only, NodeAnswer.failed("th", "TH", NodeStatus.TIMEOUT, "no answer"))));
+        var lookup = new RegionalCombiner(2)
+                .combined("GMS", List.of(only, NodeAnswer.failed("th", "TH", NodeStatus.TIMEOUT, "no answer")));
         var obs = IndicatorCalculator.observations(series, lookup);
         assertThat(obs).allSatisfy(o -> assertThat(o.coordinates()).containsEntry("stage", "destination"));
         assertThat(obs.stream().filter(o -> o.area().equals("GMS")))

@@ -26,8 +26,10 @@ public final class SigningKey {
     private final PublicKey publicKey;
     private final String publicKeyBase64;
     private final String keyId;
+    private final boolean demo;
 
-    private SigningKey(PrivateKey privateKey, PublicKey publicKey) {
+    private SigningKey(PrivateKey privateKey, PublicKey publicKey, boolean demo) {
+        this.demo = demo;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.publicKeyBase64 = Base64.getEncoder().encodeToString(publicKey.getEncoded());
@@ -59,6 +61,10 @@ public final class SigningKey {
 
     /** The key of a 32-byte Ed25519 seed (RFC 8032 private key). */
     public static SigningKey fromSeed(byte[] seed) {
+        return fromSeed(seed, false);
+    }
+
+    private static SigningKey fromSeed(byte[] seed, boolean demo) {
         if (seed.length != 32) {
             throw new IllegalArgumentException("an Ed25519 seed has 32 bytes");
         }
@@ -67,7 +73,7 @@ public final class SigningKey {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
             generator.initialize(NamedParameterSpec.ED25519, new FixedSeed(seed));
             KeyPair pair = generator.generateKeyPair();
-            return new SigningKey(pair.getPrivate(), pair.getPublic());
+            return new SigningKey(pair.getPrivate(), pair.getPublic(), demo);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 unavailable", e);
         }
@@ -78,9 +84,41 @@ public final class SigningKey {
      * the node. Deployments read a real key ({@link #fromPkcs8}).
      */
     public static SigningKey demo(String name) {
-        return fromSeed(java.util.HexFormat.of()
-                .parseHex(Digests.sha256(
-                        ("tributary DEMO signing key, public: " + name).getBytes(StandardCharsets.UTF_8))));
+        return fromSeed(
+                java.util.HexFormat.of()
+                        .parseHex(Digests.sha256(
+                                ("tributary DEMO signing key, public: " + name).getBytes(StandardCharsets.UTF_8))),
+                true);
+    }
+
+    /** True for a {@link #demo} key, which anyone can derive. */
+    public boolean isDemo() {
+        return demo;
+    }
+
+    /**
+     * A service's configured key: the key itself (PEM or its base64 body), else the file holding it, else — where
+     * {@code demoAllowed} (the local federation only) — the DEMO key of {@code demoName}. Without any, an error that
+     * names the environment variable ({@code variable} and {@code variable_FILE}) and how to make a key; no error
+     * ever quotes a key.
+     */
+    public static SigningKey configured(
+            String key, java.nio.file.Path file, boolean demoAllowed, String demoName, String variable) {
+        if (key != null && !key.isBlank()) {
+            return fromPkcs8(key);
+        }
+        if (file != null && !file.toString().isEmpty()) {
+            try {
+                return fromPkcs8(java.nio.file.Files.readString(file, StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the signing key file cannot be read (" + variable + "_FILE)");
+            }
+        }
+        if (demoAllowed) {
+            return demo(demoName);
+        }
+        throw new IllegalStateException("No signing key: set " + variable + "_FILE to a PKCS#8 Ed25519 key (openssl"
+                + " genpkey -algorithm ed25519 -out signing.pem), or " + variable + " to its PEM");
     }
 
     /** A fresh random key. */

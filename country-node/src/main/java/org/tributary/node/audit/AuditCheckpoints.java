@@ -80,14 +80,7 @@ public class AuditCheckpoints {
         return jdbc.sql("select seq, head, at, key_id, signature from audit_checkpoint where seq > ? order by seq"
                         + " limit ?")
                 .params(afterSeq, limit)
-                .query((rs, n) -> new Checkpoint(
-                        Checkpoint.VERSION,
-                        signer.nodeId(),
-                        rs.getLong("seq"),
-                        rs.getString("head"),
-                        rs.getString("at"),
-                        rs.getString("key_id"),
-                        rs.getString("signature")))
+                .query((rs, n) -> AuditLog.checkpoint(rs, signer.nodeId()))
                 .list();
     }
 }

@@ -68,7 +68,63 @@ public class AuditLog {
             String previousHash,
             String hash,
             int format,
-            String contentDigest) {}
+            String contentDigest) {
+
+        /** What the entry's content digest covers (format 2). */
+        Map<String, Object> content() {
+            return AuditLog.content(
+                    seq, at, requester, client, kind, canonicalQuery, releasedDigest, refusalReason, cost);
+        }
+
+        /** The hash the entry should have, recomputed from its content and its link. */
+        String recomputedHash() {
+            if (format >= FORMAT) {
+                String digest = AuditChain.contentDigest(content());
+                return digest.equals(contentDigest) ? AuditChain.link(seq, previousHash, digest) : null;
+            }
+            return legacyHash(
+                    seq,
+                    at,
+                    requester,
+                    client,
+                    kind,
+                    canonicalQuery,
+                    releasedDigest,
+                    refusalReason,
+                    cost,
+                    previousHash);
+        }
+    }
+
+    /** A {@code release_audit} row. */
+    static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(
+                rs.getLong("seq"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("requester"),
+                rs.getString("client"),
+                rs.getString("kind"),
+                rs.getString("canonical_query"),
+                rs.getString("released_digest"),
+                rs.getString("refusal_reason"),
+                (Long) rs.getObject("cost"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"),
+                rs.getInt("format"),
+                rs.getString("content_digest"));
+    }
+
+    /** A kept checkpoint row. */
+    static Checkpoint checkpoint(java.sql.ResultSet rs, String nodeId) throws java.sql.SQLException {
+        return new Checkpoint(
+                Checkpoint.VERSION,
+                nodeId,
+                rs.getLong("seq"),
+                rs.getString("head"),
+                rs.getString("at"),
+                rs.getString("key_id"),
+                rs.getString("signature"));
+    }
 
     /** The chain's last entry ({@code seq} 0 and the genesis hash when it is empty). */
     public record Head(long seq, String hash) {}
@@ -198,20 +254,7 @@ public class AuditLog {
                         + " and (?::timestamptz is null or at < ?::timestamptz) and (?::text is null or requester = ?)"
                         + " order by seq desc limit ? offset ?")
                 .params(ts(from), ts(from), ts(to), ts(to), requester, requester, size, (long) page * size)
-                .query((rs, n) -> new Entry(
-                        rs.getLong("seq"),
-                        rs.getTimestamp("at").toInstant(),
-                        rs.getString("requester"),
-                        rs.getString("client"),
-                        rs.getString("kind"),
-                        rs.getString("canonical_query"),
-                        rs.getString("released_digest"),
-                        rs.getString("refusal_reason"),
-                        (Long) rs.getObject("cost"),
-                        rs.getString("previous_hash"),
-                        rs.getString("hash"),
-                        rs.getInt("format"),
-                        rs.getString("content_digest")))
+                .query((rs, n) -> entry(rs))
                 .list();
     }
 
@@ -239,14 +282,7 @@ public class AuditLog {
     public Verification verify() {
         Map<Long, Checkpoint> checkpoints = new java.util.TreeMap<>();
         jdbc.sql("select seq, head, at, key_id, signature from audit_checkpoint order by seq")
-                .query((rs, n) -> new Checkpoint(
-                        Checkpoint.VERSION,
-                        signer.nodeId(),
-                        rs.getLong("seq"),
-                        rs.getString("head"),
-                        rs.getString("at"),
-                        rs.getString("key_id"),
-                        rs.getString("signature")))
+                .query((rs, n) -> checkpoint(rs, signer.nodeId()))
                 .list()
                 .forEach(c -> checkpoints.put(c.seq(), c));
         long lastCheckpoint =
@@ -281,36 +317,7 @@ public class AuditLog {
             } else if (!previous[0].equals(rs.getString("previous_hash"))) {
                 problem = "previous hash does not match the entry before";
             } else {
-                Instant at = rs.getTimestamp("at").toInstant();
-                Long cost = (Long) rs.getObject("cost");
-                String recomputed;
-                if (rs.getInt("format") >= FORMAT) {
-                    String content = AuditChain.contentDigest(content(
-                            seq,
-                            at,
-                            rs.getString("requester"),
-                            rs.getString("client"),
-                            rs.getString("kind"),
-                            rs.getString("canonical_query"),
-                            rs.getString("released_digest"),
-                            rs.getString("refusal_reason"),
-                            cost));
-                    recomputed = content.equals(rs.getString("content_digest"))
-                            ? AuditChain.link(seq, rs.getString("previous_hash"), content)
-                            : null;
-                } else {
-                    recomputed = hash(
-                            seq,
-                            at,
-                            rs.getString("requester"),
-                            rs.getString("client"),
-                            rs.getString("kind"),
-                            rs.getString("canonical_query"),
-                            rs.getString("released_digest"),
-                            rs.getString("refusal_reason"),
-                            cost,
-                            rs.getString("previous_hash"));
-                }
+                String recomputed = entry(rs).recomputedHash();
                 if (!hash.equals(recomputed)) {
                     problem = "content does not match its hash";
                 } else if (checkpoints.containsKey(seq)
@@ -356,7 +363,7 @@ public class AuditLog {
         return new Verification(true, count[0], null, null, checkpoints.size(), lastCheckpointSeq);
     }
 
-    static String hash(
+    static String legacyHash(
             long seq,
             Instant at,
             String requester,

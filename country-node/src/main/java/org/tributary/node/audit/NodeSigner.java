@@ -1,8 +1,5 @@
 package org.tributary.node.audit;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.PublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,27 +23,17 @@ public final class NodeSigner {
      * any the node does not start: it would release answers nobody could hold it to.
      */
     public static NodeSigner load(AuditProperties properties, String nodeId) {
-        SigningKey key;
-        if (properties.signingKey() != null && !properties.signingKey().isBlank()) {
-            key = SigningKey.fromPkcs8(properties.signingKey());
-        } else if (properties.signingKeyFile() != null
-                && !properties.signingKeyFile().toString().isEmpty()) {
-            try {
-                key = SigningKey.fromPkcs8(Files.readString(properties.signingKeyFile(), StandardCharsets.US_ASCII));
-            } catch (IOException e) {
-                throw new IllegalStateException(
-                        "the signing key file cannot be read (TRIBUTARY_NODE_SIGNING_KEY_FILE)");
-            }
-        } else if (properties.demoKey()) {
-            key = SigningKey.demo(nodeId);
+        SigningKey key = SigningKey.configured(
+                properties.signingKey(),
+                properties.signingKeyFile(),
+                properties.demoKey(),
+                nodeId,
+                "TRIBUTARY_NODE_SIGNING_KEY");
+        if (key.isDemo()) {
             log.warn(
                     "Signing with the DEMO key of {} ({}): anyone can derive it. Local federation only.",
                     nodeId,
                     key.keyId());
-        } else {
-            throw new IllegalStateException("No signing key: set TRIBUTARY_NODE_SIGNING_KEY_FILE to a PKCS#8 Ed25519"
-                    + " key (openssl genpkey -algorithm ed25519 -out node-signing.pem), or TRIBUTARY_NODE_SIGNING_KEY"
-                    + " to its PEM");
         }
         log.info("Node {} signs its receipts and checkpoints with {}", nodeId, key.keyId());
         return new NodeSigner(nodeId, key);

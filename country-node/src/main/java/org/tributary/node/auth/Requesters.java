@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.tributary.common.security.Role;
+import org.tributary.support.auth.KeycloakRoles;
 
 /**
  * Who a federation call is for. The aggregator's service token says who relays the call; the person's own token,

@@ -3,7 +3,6 @@ package org.tributary.node.auth;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
 import static org.springframework.security.authorization.AuthorizationManagers.anyOf;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -11,12 +10,11 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tributary.common.security.Role;
 import org.tributary.node.config.NodeProperties;
-import org.tributary.support.auth.IdentityProviderHealthIndicator;
-import org.tributary.support.auth.TokenChecks;
+import org.tributary.support.auth.ProblemResponses;
+import org.tributary.support.auth.ResourceServerConfiguration;
 
 /**
  * The node is a resource server in its own right (defence in depth): it checks every token itself, whatever the
@@ -32,31 +30,13 @@ import org.tributary.support.auth.TokenChecks;
  * </ul>
  */
 @Configuration
-@EnableConfigurationProperties(SecurityProperties.class)
+@org.springframework.context.annotation.Import(ResourceServerConfiguration.class)
 class SecurityConfiguration {
-
-    /** Closed with the context: it stops the key set's background refresh. */
-    @Bean(destroyMethod = "close")
-    TokenChecks.Verifier jwtDecoder(SecurityProperties properties) {
-        return TokenChecks.decoder(new TokenChecks.Settings(
-                properties.issuer(),
-                properties.jwkSetUriOrDefault(),
-                properties.publicKey(),
-                properties.audience(),
-                properties.clockSkew(),
-                properties.keysStaleFor()));
-    }
-
-    @Bean
-    IdentityProviderHealthIndicator identityProviderHealthIndicator(TokenChecks.Verifier jwtDecoder) {
-        return new IdentityProviderHealthIndicator(jwtDecoder);
-    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, NodeProperties node, Environment environment) throws Exception {
         String country = node.country();
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::authorities);
+        var converter = ResourceServerConfiguration.roles();
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(

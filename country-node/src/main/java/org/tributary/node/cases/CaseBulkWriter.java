@@ -33,23 +33,27 @@ public class CaseBulkWriter {
     /** Cases per batch: large enough to amortise the round trips, small enough to keep the heap flat. */
     static final int BATCH = 10_000;
 
-    private static final String CONTENT = "registered_on, trafficking_status, status_decided_by,"
-            + " identification_stage, identifying_org_type, gender, birth_year, age_at_identification, citizenship,"
-            + " country_of_exploitation, exploitation_types, labour_industry, sex_exploitation_types,"
-            + " means_of_control, recruitment_methods, relationship_to_trafficker, age_when_trafficked,"
-            + " informed_of_entitlements, informed_on, returned_on, returned_to, case_status, closure_reason,"
-            + " consent_to_aggregate_use, case_owner, personal_data";
+    private static final String CONTENT = CaseColumns.CONTENT_LIST;
 
     private final PersonalDataCodec personalData;
     private final SecureRandom random = new SecureRandom();
 
-    CaseBulkWriter(PersonalDataCodec personalData) {
+    private final javax.sql.DataSource dataSource;
+
+    CaseBulkWriter(PersonalDataCodec personalData, javax.sql.DataSource dataSource) {
         this.personalData = personalData;
+        this.dataSource = dataSource;
     }
 
-    /** Starts a bulk write on {@code connection}, which must be in a transaction. */
-    public Session open(Connection connection, String actor, Instant now) throws SQLException {
-        return new Session(connection, actor, now);
+    /**
+     * Starts a bulk write in the caller's transaction (which must be open): on the transaction's own connection,
+     * taken here, so that nobody hands this writer a connection of their own.
+     */
+    public Session open(String actor, Instant now) throws SQLException {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a bulk write runs in a transaction");
+        }
+        return new Session(org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource), actor, now);
     }
 
     /** How many cases a bulk write created and how many it updated. */
@@ -192,7 +196,7 @@ public class CaseBulkWriter {
         private UUID[] insertNew(Map<String, UUID> known) throws SQLException {
             // By position, not a map keyed by the request: hashing a whole case costs more than writing it.
             UUID[] ids = new UUID[batch.size()];
-            copy("cases (" + CaseRepository.CASE_COLUMNS + ")");
+            copy("cases (" + CaseColumns.ALL_LIST + ")");
             try {
                 for (int i = 0; i < batch.size(); i++) {
                     CaseRequest r = batch.get(i);
@@ -306,15 +310,9 @@ public class CaseBulkWriter {
     }
 
     private static String assignAll() {
-        StringBuilder set = new StringBuilder();
-        for (String column : CONTENT.split(",")) {
-            String c = column.strip();
-            if (!set.isEmpty()) {
-                set.append(", ");
-            }
-            set.append(c).append(" = u.").append(c);
-        }
-        return set.toString();
+        return CaseColumns.CONTENT.stream()
+                .map(c -> c + " = u." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

@@ -65,6 +65,74 @@ record CaseRecord(
         List<FollowUp> followUps,
         List<Referral> referrals) {
 
+    /** This case with its assistance, follow-ups and referrals (read from their own tables). */
+    CaseRecord withChildren(List<Assistance> assistance, List<FollowUp> followUps, List<Referral> referrals) {
+        return copy(version, updatedAt, updatedBy, caseStatus, closureReason, assistance, followUps, referrals);
+    }
+
+    /** This case closed (HTCDS {@code cas_Status = Closed}) as the next version, by {@code actor} at {@code at}. */
+    CaseRecord closed(long nextVersion, Instant at, String actor, String reason) {
+        return copy(
+                nextVersion,
+                at,
+                actor,
+                CaseStatus.Closed,
+                reason != null ? reason : closureReason,
+                assistance,
+                followUps,
+                referrals);
+    }
+
+    /** The one place a case is copied: the content as it is, with these parts changed. */
+    private CaseRecord copy(
+            long version,
+            Instant updatedAt,
+            String updatedBy,
+            CaseStatus caseStatus,
+            String closureReason,
+            List<Assistance> assistance,
+            List<FollowUp> followUps,
+            List<Referral> referrals) {
+        return new CaseRecord(
+                id,
+                externalRef,
+                recordKey,
+                version,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy,
+                registeredOn,
+                traffickingStatus,
+                statusDecidedBy,
+                identificationStage,
+                identifyingOrgType,
+                gender,
+                birthYear,
+                ageAtIdentification,
+                citizenship,
+                countryOfExploitation,
+                exploitationTypes,
+                labourIndustry,
+                sexExploitationTypes,
+                meansOfControl,
+                recruitmentMethods,
+                relationshipToTrafficker,
+                ageWhenTrafficked,
+                informedOfEntitlements,
+                informedOn,
+                returnedOn,
+                returnedTo,
+                caseStatus,
+                closureReason,
+                consentToAggregateUse,
+                caseOwner,
+                personalData,
+                assistance,
+                followUps,
+                referrals);
+    }
+
     record Assistance(
             ServiceType serviceType,
             AssistanceStage stage,

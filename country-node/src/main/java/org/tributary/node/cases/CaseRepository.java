@@ -38,13 +38,6 @@ import org.tributary.common.codes.TraffickingStatus;
 @Repository
 class CaseRepository {
 
-    static final String CASE_COLUMNS = "id, external_ref, record_key, version, created_at, created_by, updated_at,"
-            + " updated_by, registered_on, trafficking_status, status_decided_by, identification_stage,"
-            + " identifying_org_type, gender, birth_year, age_at_identification, citizenship, country_of_exploitation,"
-            + " exploitation_types, labour_industry, sex_exploitation_types, means_of_control, recruitment_methods,"
-            + " relationship_to_trafficker, age_when_trafficked, informed_of_entitlements, informed_on, returned_on,"
-            + " returned_to, case_status, closure_reason, consent_to_aggregate_use, case_owner, personal_data";
-
     private final JdbcClient jdbc;
 
     CaseRepository(JdbcClient jdbc) {
@@ -59,8 +52,7 @@ class CaseRepository {
     }
 
     void insert(CaseRecord c) {
-        jdbc.sql("insert into cases (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into cases (" + CaseColumns.ALL_LIST + ") values (" + CaseColumns.ALL_PLACEHOLDERS + ")")
                 .params(values(c))
                 .update();
         insertChildren(c);
@@ -68,21 +60,14 @@ class CaseRepository {
 
     /** Writes {@code c} if the stored version is still {@code expectedVersion}; false if someone was first. */
     boolean update(CaseRecord c, long expectedVersion) {
-        List<Object> params = new ArrayList<>(values(c).subList(8, 34));
+        List<Object> params = new ArrayList<>(values(c).subList(CaseColumns.HEAD.size(), CaseColumns.ALL.size()));
         params.add(0, c.externalRef());
         params.add(1, c.updatedAt() == null ? null : Timestamp.from(c.updatedAt()));
         params.add(2, c.updatedBy());
         params.add(c.id());
         params.add(expectedVersion);
-        int rows = jdbc.sql("update cases set external_ref = ?, updated_at = ?, updated_by = ?, version = version + 1,"
-                        + " registered_on = ?, trafficking_status = ?, status_decided_by = ?, identification_stage = ?,"
-                        + " identifying_org_type = ?, gender = ?, birth_year = ?, age_at_identification = ?,"
-                        + " citizenship = ?, country_of_exploitation = ?, exploitation_types = ?, labour_industry = ?,"
-                        + " sex_exploitation_types = ?, means_of_control = ?, recruitment_methods = ?,"
-                        + " relationship_to_trafficker = ?, age_when_trafficked = ?, informed_of_entitlements = ?,"
-                        + " informed_on = ?, returned_on = ?, returned_to = ?, case_status = ?, closure_reason = ?,"
-                        + " consent_to_aggregate_use = ?, case_owner = ?, personal_data = ?"
-                        + " where id = ? and version = ?")
+        int rows = jdbc.sql("update cases set external_ref = ?, updated_at = ?, updated_by = ?, version = version + 1, "
+                        + CaseColumns.CONTENT_ASSIGNMENTS + " where id = ? and version = ?")
                 .params(params)
                 .update();
         if (rows == 0) {
@@ -98,7 +83,7 @@ class CaseRepository {
     }
 
     Optional<CaseRecord> findById(UUID id) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from cases where id = ?")
+        return jdbc.sql("select " + CaseColumns.ALL_LIST + " from cases where id = ?")
                 .param(id)
                 .query((rs, n) -> read(rs))
                 .optional()
@@ -107,7 +92,7 @@ class CaseRepository {
 
     List<CaseRecord> list(CaseFilter filter, int page, int size) {
         var where = filter.where();
-        return jdbc.sql("select " + CASE_COLUMNS + " from cases" + where.sql()
+        return jdbc.sql("select " + CaseColumns.ALL_LIST + " from cases" + where.sql()
                         + " order by created_at, id limit ? offset ?")
                 .params(where.params())
                 .param(size)
@@ -128,9 +113,9 @@ class CaseRepository {
         return jdbc.sql("delete from cases where id = ?").param(id).update() == 1;
     }
 
-    void audit(Instant at, String actor, String action, UUID caseId, String detail) {
-        jdbc.sql("insert into case_audit (at, actor, action, case_id, detail) values (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(at), actor, action, caseId, detail)
+    void audit(Instant at, String actor, CaseAuditEntry entry) {
+        jdbc.sql("insert into case_audit (at, actor, action, case_id) values (?, ?, ?, ?)")
+                .params(Timestamp.from(at), actor, entry.action(), entry.caseId())
                 .update();
     }
 
@@ -210,47 +195,10 @@ class CaseRepository {
                         rs.getString(5),
                         rs.getBoolean(6)))
                 .list();
-        return new CaseRecord(
-                c.id(),
-                c.externalRef(),
-                c.recordKey(),
-                c.version(),
-                c.createdAt(),
-                c.createdBy(),
-                c.updatedAt(),
-                c.updatedBy(),
-                c.registeredOn(),
-                c.traffickingStatus(),
-                c.statusDecidedBy(),
-                c.identificationStage(),
-                c.identifyingOrgType(),
-                c.gender(),
-                c.birthYear(),
-                c.ageAtIdentification(),
-                c.citizenship(),
-                c.countryOfExploitation(),
-                c.exploitationTypes(),
-                c.labourIndustry(),
-                c.sexExploitationTypes(),
-                c.meansOfControl(),
-                c.recruitmentMethods(),
-                c.relationshipToTrafficker(),
-                c.ageWhenTrafficked(),
-                c.informedOfEntitlements(),
-                c.informedOn(),
-                c.returnedOn(),
-                c.returnedTo(),
-                c.caseStatus(),
-                c.closureReason(),
-                c.consentToAggregateUse(),
-                c.caseOwner(),
-                c.personalData(),
-                assistance,
-                followUps,
-                referrals);
+        return c.withChildren(assistance, followUps, referrals);
     }
 
-    /** The values of {@link #CASE_COLUMNS}, in order. */
+    /** The values of {@link CaseColumns#ALL}, in order. */
     static List<Object> values(CaseRecord c) {
         return Arrays.asList(
                 c.id(),

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tributary.common.codes.CaseStatus;
 import org.tributary.common.problem.ProblemType;
 import org.tributary.node.web.ProblemException;
 
@@ -48,7 +47,7 @@ public class CaseService {
                 actor,
                 personalData.seal(request.personal(), request.externalRef()));
         repository.insert(record);
-        repository.audit(now, actor, "CREATED", id, null);
+        repository.audit(now, actor, new CaseAuditEntry.Created(id));
         return mapper.toResponse(record, request.personal());
     }
 
@@ -92,7 +91,7 @@ public class CaseService {
         if (!repository.update(record, expected)) {
             throw stale(ifMatch != null);
         }
-        repository.audit(now, actor, "UPDATED", id, null);
+        repository.audit(now, actor, new CaseAuditEntry.Updated(id));
         return mapper.toResponse(record, request.personal());
     }
 
@@ -102,48 +101,11 @@ public class CaseService {
         var current = find(id);
         long expected = ifMatch != null ? checkIfMatch(current, ifMatch) : current.version();
         Instant now = clock.instant();
-        var closed = new CaseRecord(
-                current.id(),
-                current.externalRef(),
-                current.recordKey(),
-                expected + 1,
-                current.createdAt(),
-                current.createdBy(),
-                now,
-                actor,
-                current.registeredOn(),
-                current.traffickingStatus(),
-                current.statusDecidedBy(),
-                current.identificationStage(),
-                current.identifyingOrgType(),
-                current.gender(),
-                current.birthYear(),
-                current.ageAtIdentification(),
-                current.citizenship(),
-                current.countryOfExploitation(),
-                current.exploitationTypes(),
-                current.labourIndustry(),
-                current.sexExploitationTypes(),
-                current.meansOfControl(),
-                current.recruitmentMethods(),
-                current.relationshipToTrafficker(),
-                current.ageWhenTrafficked(),
-                current.informedOfEntitlements(),
-                current.informedOn(),
-                current.returnedOn(),
-                current.returnedTo(),
-                CaseStatus.Closed,
-                reason != null ? reason : current.closureReason(),
-                current.consentToAggregateUse(),
-                current.caseOwner(),
-                current.personalData(),
-                current.assistance(),
-                current.followUps(),
-                current.referrals());
+        var closed = current.closed(expected + 1, now, actor, reason);
         if (!repository.update(closed, expected)) {
             throw stale(true);
         }
-        repository.audit(now, actor, "CLOSED", id, null);
+        repository.audit(now, actor, new CaseAuditEntry.Closed(id));
         return mapper.toResponse(closed, personalData.open(closed.personalData(), closed.externalRef()));
     }
 
@@ -156,7 +118,7 @@ public class CaseService {
         if (!repository.delete(id)) {
             throw notFound();
         }
-        repository.audit(clock.instant(), actor, "ERASED", id, null);
+        repository.audit(clock.instant(), actor, new CaseAuditEntry.Erased(id));
     }
 
     private CaseRecord find(UUID id) {

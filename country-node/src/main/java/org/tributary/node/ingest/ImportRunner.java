@@ -13,11 +13,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tributary.common.problem.FieldError;
@@ -38,7 +36,6 @@ class ImportRunner {
     private static final int CHUNK = 500;
     private static final List<SourceRow> END = List.of();
 
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final CaseBulkWriter writer;
     private final HtcdsRowMapper rowMapper;
@@ -50,7 +47,6 @@ class ImportRunner {
     private final org.tributary.node.cases.CaseStatistics statistics;
 
     ImportRunner(
-            DataSource dataSource,
             TransactionTemplate transactions,
             CaseBulkWriter writer,
             HtcdsRowMapper rowMapper,
@@ -60,7 +56,6 @@ class ImportRunner {
             Clock clock,
             org.tributary.node.cases.CaseStatistics statistics) {
         this.statistics = statistics;
-        this.dataSource = dataSource;
         this.transactions = transactions;
         this.writer = writer;
         this.rowMapper = rowMapper;
@@ -134,7 +129,7 @@ class ImportRunner {
 
     /** Streams the file; returns null when the transaction must roll back (all-or-nothing with bad rows). */
     private CaseBulkWriter.Result write(ImportJob job, CaseFileReader reader, Path file) throws SQLException {
-        var session = writer.open(DataSourceUtils.getConnection(dataSource), job.requestedBy, clock.instant());
+        var session = writer.open(job.requestedBy, clock.instant());
         BlockingQueue<List<SourceRow>> chunks = new ArrayBlockingQueue<>(8);
         Future<?> producer = readers.submit(() -> read(reader, file, chunks));
         Map<String, Long> seen = new HashMap<>();

@@ -105,7 +105,9 @@ enum Dimension {
         if (!multiResponse) {
             return java.util.Set.of();
         }
-        return codes.contains("None") ? java.util.Set.of("None") : java.util.Set.of("_U");
+        return codes.contains("None")
+                ? java.util.Set.of("None")
+                : java.util.Set.of(org.tributary.common.federation.FederationContract.UNKNOWN);
     }
 
     /** The column of the {@code case_cells} table (V3 migration) holding this dimension, if it has one. */
@@ -160,8 +162,11 @@ enum Dimension {
     }
 
     private static List<String> years() {
-        return withUnknown(
-                IntStream.rangeClosed(1990, 2100).mapToObj(Integer::toString).toList());
+        return withUnknown(IntStream.rangeClosed(
+                        org.tributary.common.federation.FederationContract.FIRST_YEAR,
+                        org.tributary.common.federation.FederationContract.LAST_YEAR)
+                .mapToObj(Integer::toString)
+                .toList());
     }
 
     private static List<String> countries() {
@@ -176,7 +181,7 @@ enum Dimension {
 
     private static List<String> withUnknown(List<String> codes) {
         List<String> out = new ArrayList<>(codes);
-        out.add("_U");
+        out.add(org.tributary.common.federation.FederationContract.UNKNOWN);
         return out;
     }
 }

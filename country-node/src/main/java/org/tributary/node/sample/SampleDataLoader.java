@@ -2,13 +2,11 @@ package org.tributary.node.sample;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tributary.node.cases.CaseBulkWriter;
@@ -27,7 +25,6 @@ class SampleDataLoader implements ApplicationRunner {
     private final SampleProperties sample;
     private final NodeProperties node;
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final CaseBulkWriter writer;
     private final Clock clock;
@@ -38,7 +35,6 @@ class SampleDataLoader implements ApplicationRunner {
             SampleProperties sample,
             NodeProperties node,
             JdbcClient jdbc,
-            DataSource dataSource,
             TransactionTemplate transactions,
             CaseBulkWriter writer,
             Clock clock,
@@ -47,7 +43,6 @@ class SampleDataLoader implements ApplicationRunner {
         this.sample = sample;
         this.node = node;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.transactions = transactions;
         this.writer = writer;
         this.clock = clock;
@@ -67,7 +62,7 @@ class SampleDataLoader implements ApplicationRunner {
         var generator = new SampleCaseGenerator(node.country(), sample.seed());
         var result = transactions.execute(tx -> {
             try {
-                var session = writer.open(DataSourceUtils.getConnection(dataSource), "sample-data", clock.instant());
+                var session = writer.open("sample-data", clock.instant());
                 for (long i = 0; i < sample.cases(); i++) {
                     session.add(generator.generate(i));
                 }

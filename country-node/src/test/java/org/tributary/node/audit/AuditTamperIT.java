@@ -212,38 +212,19 @@ class AuditTamperIT {
                 .update();
         var rows = owner.sql("select * from release_audit where seq >= ? order by seq")
                 .param(seq)
-                .query((rs, n) -> new Object[] {
-                    rs.getLong("seq"),
-                    rs.getTimestamp("at").toInstant(),
-                    rs.getString("requester"),
-                    rs.getString("client"),
-                    rs.getString("kind"),
-                    rs.getString("canonical_query"),
-                    rs.getString("released_digest"),
-                    rs.getString("refusal_reason"),
-                    rs.getObject("cost")
-                })
+                .query((rs, n) -> AuditLog.entry(rs))
                 .list();
         String previous = owner.sql("select hash from release_audit where seq = ?")
                 .param(seq - 1)
                 .query(String.class)
                 .optional()
                 .orElse(AuditChain.GENESIS);
-        for (Object[] r : rows) {
-            String content = AuditChain.contentDigest(AuditLog.content(
-                    (Long) r[0],
-                    (java.time.Instant) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    (String) r[5],
-                    (String) r[6],
-                    (String) r[7],
-                    (Long) r[8]));
-            String hash = AuditChain.link((Long) r[0], previous, content);
+        for (AuditLog.Entry r : rows) {
+            String content = AuditChain.contentDigest(r.content());
+            String hash = AuditChain.link(r.seq(), previous, content);
             owner.sql("update release_audit set content_digest = ?, previous_hash = ?, hash = ?, format = 2"
                             + " where seq = ?")
-                    .params(content, previous, hash, r[0])
+                    .params(content, previous, hash, r.seq())
                     .update();
             previous = hash;
         }

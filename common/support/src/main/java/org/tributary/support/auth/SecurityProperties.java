@@ -1,4 +1,4 @@
-package org.tributary.aggregator.auth;
+package org.tributary.support.auth;
 
 import java.net.URI;
 import java.time.Duration;
@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
 /**
- * How the aggregator checks bearer tokens ({@code tributary.security.*}): issued by the realm {@code issuer}, signed by a
- * key of the realm's JWKS (or, where no Keycloak can be reached, the configured {@code publicKey}), for the
- * {@code audience} of the regional API, and within their validity give or take {@code clockSkew}.
+ * How a service checks bearer tokens ({@code tributary.security.*}): issued by the realm {@code issuer}, signed by a
+ * key of the realm's JWKS (or, where no Keycloak can be reached, the configured {@code publicKey}), for the service's
+ * {@code audience} ({@code tributary-node-api}, {@code tributary-regional-api}), and within their validity give or
+ * take {@code clockSkew}.
  */
 @ConfigurationProperties("tributary.security")
 public record SecurityProperties(
@@ -19,7 +20,7 @@ public record SecurityProperties(
             throw new IllegalArgumentException("tributary.security.issuer is required (the Keycloak realm's URL)");
         }
         if (audience == null || audience.isBlank()) {
-            audience = "tributary-regional-api";
+            throw new IllegalArgumentException("tributary.security.audience is required (the service's API)");
         }
         if (clockSkew == null) {
             clockSkew = Duration.ofSeconds(30);
@@ -27,6 +28,11 @@ public record SecurityProperties(
         if (keysStaleFor == null) {
             keysStaleFor = Duration.ofHours(12);
         }
+    }
+
+    /** The token checks these settings ask for. */
+    public TokenChecks.Settings settings() {
+        return new TokenChecks.Settings(issuer, jwkSetUriOrDefault(), publicKey, audience, clockSkew, keysStaleFor);
     }
 
     /** The realm's key set: the configured one, else Keycloak's certificate endpoint under the issuer. */

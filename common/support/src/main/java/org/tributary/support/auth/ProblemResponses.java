@@ -1,4 +1,4 @@
-package org.tributary.aggregator.auth;
+package org.tributary.support.auth;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,21 +11,21 @@ import org.tributary.common.problem.ProblemType;
  * 401 and 403 as RFC 9457 problem details. The sentences are fixed: nothing of the token or of the reason it failed
  * (which could quote claims) reaches the client.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
-    static final String UNAUTHORIZED_DETAIL = "A valid bearer token from the Tributary realm is required.";
-    static final String FORBIDDEN_DETAIL = "Your roles or country do not give access to this resource.";
+    public static final String UNAUTHORIZED_DETAIL = "A valid bearer token from the Tributary realm is required.";
+    public static final String FORBIDDEN_DETAIL = "Your roles or country do not give access to this resource.";
 
     private ProblemResponses() {}
 
-    static AuthenticationEntryPoint unauthorized() {
+    public static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"tributary\"");
             write(response, ProblemType.UNAUTHORIZED, UNAUTHORIZED_DETAIL);
         };
     }
 
-    static AccessDeniedHandler forbidden() {
+    public static AccessDeniedHandler forbidden() {
         return (request, response, exception) -> write(response, ProblemType.FORBIDDEN, FORBIDDEN_DETAIL);
     }
 

@@ -1,4 +1,4 @@
-package org.tributary.aggregator.auth;
+package org.tributary.support.auth;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,11 +9,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Keycloak's realm roles ({@code realm_access.roles}) as authorities {@code ROLE_<role>}; nothing else. */
-final class KeycloakRoles {
+public final class KeycloakRoles {
 
     private KeycloakRoles() {}
 
-    static Collection<GrantedAuthority> authorities(Jwt jwt) {
+    public static Collection<GrantedAuthority> authorities(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess
                 && realmAccess.get("roles") instanceof Collection<?> roles) {
