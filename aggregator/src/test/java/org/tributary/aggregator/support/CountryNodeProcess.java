@@ -69,12 +69,7 @@ public final class CountryNodeProcess implements AutoCloseable {
     }
 
     private static Path testPublicKey() {
-        try {
-            return Path.of(
-                    CountryNodeProcess.class.getResource("/test-jwt-public.pem").toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.tributary.testsupport.TestTokens.publicKeyFile();
     }
 
     public CountryNodeProcess awaitReady(Duration within) {

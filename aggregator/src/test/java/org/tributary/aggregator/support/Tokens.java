@@ -1,26 +1,9 @@
 package org.tributary.aggregator.support;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import org.tributary.testsupport.TestTokens;
 
 /**
  * Tokens shaped like Keycloak's for realm {@code tributary}, signed with the test key whose public half the test
@@ -29,11 +12,9 @@ import java.util.UUID;
  */
 public final class Tokens {
 
-    public static final String ISSUER = "http://127.0.0.1:8180/realms/tributary";
+    public static final String ISSUER = TestTokens.ISSUER;
     public static final List<String> AUDIENCE =
             List.of("tributary-gateway", "tributary-regional-api", "tributary-node-api", "account");
-
-    private static final PrivateKey KEY = readKey();
 
     private Tokens() {}
 
@@ -59,88 +40,7 @@ public final class Tokens {
                 .sign();
     }
 
-    public static Builder builder(String country, String... roles) {
-        return new Builder(country, List.of(roles));
-    }
-
-    /** Lets a test change one thing about an otherwise valid token. */
-    public static final class Builder {
-        private final JWTClaimsSet.Builder claims;
-        private PrivateKey key = KEY;
-
-        private Builder(String country, List<String> roles) {
-            Instant now = Instant.now();
-            claims = new JWTClaimsSet.Builder()
-                    .issuer(ISSUER)
-                    .audience(AUDIENCE)
-                    .subject(UUID.randomUUID().toString())
-                    .issueTime(Date.from(now))
-                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                    .claim("azp", "tributary-web")
-                    .claim("realm_access", Map.of("roles", roles));
-            if (country != null) {
-                claims.claim("country", country);
-            }
-        }
-
-        public Builder subject(String subject) {
-            claims.subject(subject);
-            return this;
-        }
-
-        public Builder issuer(String issuer) {
-            claims.issuer(issuer);
-            return this;
-        }
-
-        public Builder audience(String... audience) {
-            claims.audience(List.of(audience));
-            return this;
-        }
-
-        /** Expiring at this instant (in the past: an expired token), issued five minutes before. */
-        public Builder expiredAt(Instant instant) {
-            claims.issueTime(Date.from(instant.minus(Duration.ofMinutes(5)))).expirationTime(Date.from(instant));
-            return this;
-        }
-
-        public Builder signedWith(PrivateKey other) {
-            this.key = other;
-            return this;
-        }
-
-        public String sign() {
-            try {
-                var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-                jwt.sign(new RSASSASigner(key));
-                return jwt.serialize();
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The same claims with {@code alg: none} and no signature. */
-        public String unsigned() {
-            String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-            return header + "." + base64(claims.build().toString()) + ".";
-        }
-    }
-
-    private static String base64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static PrivateKey readKey() {
-        try (InputStream in = Tokens.class.getResourceAsStream("/test-jwt-private.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    public static TestTokens.Builder builder(String country, String... roles) {
+        return TestTokens.builder(AUDIENCE, country, List.of(roles));
     }
 }
