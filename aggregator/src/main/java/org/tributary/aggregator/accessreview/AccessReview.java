@@ -24,8 +24,8 @@ import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 
 /**
  * The access review over Keycloak's admin API: who holds which realm role, which clients exist, and the officer's

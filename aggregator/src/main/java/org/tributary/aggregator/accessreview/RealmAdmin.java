@@ -9,8 +9,8 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
 import org.springframework.stereotype.Component;
-import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 
 /**
  * The realm's admin API, reached as the {@code tributary-security-console} service account (client credentials).

@@ -17,7 +17,6 @@ import org.tributary.aggregator.regional.NodeAnswer;
 import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Observation;
 import org.tributary.aggregator.regional.Provenance;
-import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.federation.CatalogueRelease;
 import org.tributary.common.federation.CatalogueTable;
 import org.tributary.common.federation.CatalogueTables;
@@ -26,6 +25,7 @@ import org.tributary.common.federation.ReleasedTable;
 import org.tributary.common.federation.TableCell;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 
 /**
  * Computes regional indicators from the nodes' catalogue releases: each series reads one catalogue table of every

@@ -8,9 +8,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.tributary.aggregator.nodes.NodeCatalogue;
 import org.tributary.aggregator.nodes.NodeRegistry;
-import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 
 /**
  * Checks a regional question against the union of the node catalogues before any node is asked: every dimension

@@ -16,8 +16,8 @@ import org.tributary.aggregator.export.ExportFormat;
 import org.tributary.aggregator.integrity.PublishedKeys;
 import org.tributary.aggregator.verification.ReleaseVerifier;
 import org.tributary.aggregator.web.DatasetResponses;
-import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The region's stored releases: make one now, list them, read or export one. */

@@ -21,9 +21,9 @@ import org.tributary.aggregator.regional.Dataset;
 import org.tributary.aggregator.regional.NodeReport;
 import org.tributary.aggregator.regional.NodeStatus;
 import org.tributary.aggregator.regional.Provenance;
-import org.tributary.aggregator.web.ProblemException;
 import org.tributary.common.integrity.CanonicalJson;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -13,6 +13,7 @@ import org.tributary.aggregator.export.Exports;
 import org.tributary.aggregator.regional.Dataset;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
+import org.tributary.support.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -25,7 +25,7 @@ import org.tributary.common.codes.CaseStatus;
 import org.tributary.common.codes.IdentificationStage;
 import org.tributary.common.problem.ProblemType;
 import org.tributary.node.web.CurrentActor;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 
 /** The case API for case workers. The ETag of a case is its version. */
 @RestController

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tributary.common.problem.ProblemType;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 
 /**
  * The case worker's operations on single cases. Optimistic locking: every write names the version it was based

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tributary.common.problem.ProblemType;
 import org.tributary.node.web.CurrentActor;
-import org.tributary.node.web.ProblemException;
-import org.tributary.node.web.Problems;
+import org.tributary.support.web.ProblemException;
+import org.tributary.support.web.Problems;
 
 /**
  * The import API. Send a file as the request body (Content-Type {@code text/csv}, {@code application/json} or the

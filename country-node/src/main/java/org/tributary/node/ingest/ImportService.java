@@ -20,7 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.tributary.common.problem.ProblemType;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 
 /**
  * Accepts import files: stores the upload, checks that it is what it says it is, and runs it through

@@ -24,7 +24,7 @@ import org.tributary.common.disclosure.ReleaseMode;
 import org.tributary.common.problem.FieldError;
 import org.tributary.common.problem.ProblemType;
 import org.tributary.node.audit.AuditLog;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 
 /**
  * The node's sharing policy: stored, versioned (every change is a new row), defaults from configuration on first

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tributary.common.problem.ProblemType;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 
 /**
  * Lets a few ad-hoc queries into their transaction at a time, in arrival order.

@@ -36,7 +36,7 @@ import org.tributary.common.problem.ProblemType;
 import org.tributary.node.audit.AuditLog;
 import org.tributary.node.audit.Receipts;
 import org.tributary.node.policy.PolicyService;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

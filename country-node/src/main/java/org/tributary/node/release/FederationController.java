@@ -36,7 +36,7 @@ import org.tributary.node.audit.NodeSigner;
 import org.tributary.node.auth.Requesters;
 import org.tributary.node.config.NodeProperties;
 import org.tributary.node.policy.PolicyService;
-import org.tributary.node.web.Problems;
+import org.tributary.support.web.Problems;
 
 /**
  * The federation release API (contract version 2): the only door through which anything leaves a node, and it lets

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tributary.common.problem.ProblemType;
-import org.tributary.node.web.ProblemException;
+import org.tributary.support.web.ProblemException;
 
 class AdHocGateTest {
 

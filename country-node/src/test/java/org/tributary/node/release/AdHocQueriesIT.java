@@ -2,7 +2,6 @@ package org.tributary.node.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,10 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tributary.common.federation.FederationContract;
-import org.tributary.node.sample.SampleCaseGenerator;
-import org.tributary.node.sample.SampleCsvWriter;
 import org.tributary.node.support.Http;
 import org.tributary.node.support.NodeIntegrationTest;
+import org.tributary.node.support.SampleImports;
 import org.tributary.node.support.Tokens;
 import tools.jackson.databind.JsonNode;
 
@@ -48,31 +46,7 @@ class AdHocQueriesIT {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         staff = new Http(port);
         aggregator = new Http(port, Tokens::aggregator);
-        if (jdbc.sql("select count(*) from cases where external_ref like 'LA-%'")
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            return;
-        }
-        var generator = new SampleCaseGenerator("LA", 3);
-        var out = new StringWriter();
-        try (var writer = new SampleCsvWriter(out)) {
-            for (int i = 0; i < 800; i++) {
-                writer.write(generator.generate(i));
-            }
-        }
-        var response = staff.post("/api/imports", "text/csv", out.toString().getBytes());
-        String id = response.json().get("id").asText();
-        for (int i = 0;
-                i < 300
-                        && staff.get("/api/imports/" + id)
-                                .json()
-                                .get("status")
-                                .asText()
-                                .matches("QUEUED|RUNNING");
-                i++) {
-            Thread.sleep(100);
-        }
+        assertThat(SampleImports.ensure(staff, jdbc, "LA", 3, 800)).isEqualTo("SUCCEEDED");
     }
 
     /**

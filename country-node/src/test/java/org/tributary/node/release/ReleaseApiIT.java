@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,10 @@ import org.tributary.common.disclosure.CountQuery;
 import org.tributary.common.disclosure.TrueCell;
 import org.tributary.common.federation.CatalogueTables;
 import org.tributary.common.federation.FederationContract;
-import org.tributary.node.sample.SampleCaseGenerator;
-import org.tributary.node.sample.SampleCsvWriter;
 import org.tributary.node.support.Http;
 import org.tributary.node.support.NodeIntegrationTest;
 import org.tributary.node.support.OwnerDatabase;
+import org.tributary.node.support.SampleImports;
 import org.tributary.node.support.Samples;
 import org.tributary.node.support.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -62,33 +60,7 @@ class ReleaseApiIT {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         staff = new Http(port);
         aggregator = new Http(port, Tokens::aggregator);
-        if (jdbc.sql("select count(*) from cases where external_ref like 'VN-%'")
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            return;
-        }
-        var generator = new SampleCaseGenerator("VN", 9);
-        var out = new StringWriter();
-        try (var writer = new SampleCsvWriter(out)) {
-            for (int i = 0; i < 1500; i++) {
-                writer.write(generator.generate(i));
-            }
-        }
-        var response = staff.post("/api/imports", "text/csv", out.toString().getBytes());
-        String id = response.json().get("id").asText();
-        for (int i = 0;
-                i < 300
-                        && staff.get("/api/imports/" + id)
-                                .json()
-                                .get("status")
-                                .asText()
-                                .matches("QUEUED|RUNNING");
-                i++) {
-            Thread.sleep(100);
-        }
-        assertThat(staff.get("/api/imports/" + id).json().get("status").asText())
-                .isEqualTo("SUCCEEDED");
+        assertThat(SampleImports.ensure(staff, jdbc, "VN", 9, 1500)).isEqualTo("SUCCEEDED");
     }
 
     /** A new release period (the data changed since the last one), and its catalogue release. */

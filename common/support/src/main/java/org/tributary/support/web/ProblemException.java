@@ -1,4 +1,4 @@
-package org.tributary.aggregator.web;
+package org.tributary.support.web;
 
 import java.util.List;
 import org.tributary.common.problem.FieldError;

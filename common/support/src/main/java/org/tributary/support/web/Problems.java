@@ -1,4 +1,4 @@
-package org.tributary.node.web;
+package org.tributary.support.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
