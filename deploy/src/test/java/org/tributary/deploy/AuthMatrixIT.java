@@ -156,6 +156,7 @@ class AuthMatrixIT {
                     service, "DELETE", prefix + "/api/cases/" + UNKNOWN, null, staff, "th-caseworker", 404));
             all.add(new Endpoint(
                     service, "GET", prefix + "/api/imports/" + UNKNOWN, null, staff, "th-caseworker", 404));
+            all.add(new Endpoint(service, "GET", prefix + "/api/imports/template", null, staff, "th-caseworker", 200));
             all.add(new Endpoint(service, "GET", prefix + "/api/policy", null, operator, "th-operator", 200));
             all.add(new Endpoint(service, "GET", prefix + "/api/budget", null, operator, "th-operator", 200));
             all.add(new Endpoint(

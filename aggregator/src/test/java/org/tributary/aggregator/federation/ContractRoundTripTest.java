@@ -92,6 +92,30 @@ class ContractRoundTripTest {
                 metadata, cells, noisy ? new ReleasedTable.Spend(new BigDecimal("0.00375"), false, BUDGET) : null);
     }
 
+    /**
+     * What a receipt signs is the same on both sides: the node's digest of the answer it sends (its own mapper, nulls
+     * left out) equals the aggregator's digest of what it read off the wire, whatever the order of the members.
+     */
+    @Test
+    void theReleasedDigestOfAnAnswerIsTheSameOnBothSidesOfTheWire() {
+        for (ReleaseMode mode : List.of(ReleaseMode.DIFFERENTIAL_PRIVACY, ReleaseMode.ROUNDING)) {
+            var answer = table(mode);
+            String wire = NODE.writeValueAsString(answer);
+            String atNode = org.tributary.common.integrity.ReleaseDigest.of(NODE.readValue(wire, Object.class));
+            String atAggregator =
+                    org.tributary.common.integrity.ReleaseDigest.of(AGGREGATOR.readValue(wire, Object.class));
+            assertThat(atAggregator).isEqualTo(atNode);
+            // Re-serialised by the aggregator (another member order, numbers as it writes them): still the same.
+            String again = AGGREGATOR.writeValueAsString(AGGREGATOR.readValue(wire, Object.class));
+            assertThat(org.tributary.common.integrity.ReleaseDigest.of(AGGREGATOR.readValue(again, Object.class)))
+                    .isEqualTo(atNode);
+            // And it covers the cells: one value changed, another digest.
+            String changed = wire.replaceFirst("\"value\":(\\d+)", "\"value\":987654");
+            assertThat(org.tributary.common.integrity.ReleaseDigest.of(AGGREGATOR.readValue(changed, Object.class)))
+                    .isNotEqualTo(atNode);
+        }
+    }
+
     @Test
     void everyMessageOfTheContractComesBackEqual() {
         assertThat(roundTrip(table(ReleaseMode.DIFFERENTIAL_PRIVACY), ReleasedTable.class))

@@ -68,6 +68,36 @@ public final class Countries {
         return c.length() == 2 ? byAlpha2(c) : c.length() == 3 ? byAlpha3(c) : Optional.empty();
     }
 
+    /**
+     * A country by its English short name (ISO 3166-1, as the HTCDS template's country dropdown lists them), in any
+     * letter case and spacing.
+     */
+    public static Optional<Country> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(BY_NAME.get(CodeLists.label(name)));
+    }
+
+    /** Names the HTCDS 2.0 template's country list spells otherwise than this list does. */
+    private static final Map<String, String> TEMPLATE_NAMES = Map.of(
+            "Congo, Democratic Republic of the", "CD",
+            "Holy See", "VA",
+            "Turkey", "TR",
+            "United Kingdom of Great Britain and Northern Ireland", "GB",
+            "United States of America", "US");
+
+    private static final Map<String, Country> BY_NAME = byNames();
+
+    private static Map<String, Country> byNames() {
+        Map<String, Country> out = new java.util.HashMap<>();
+        for (Country c : all()) {
+            out.putIfAbsent(CodeLists.label(c.name()), c);
+        }
+        TEMPLATE_NAMES.forEach((name, alpha2) -> out.putIfAbsent(CodeLists.label(name), BY_ALPHA2.get(alpha2)));
+        return out;
+    }
+
     public static boolean isAlpha2(String code) {
         return code != null && BY_ALPHA2.containsKey(code);
     }

@@ -4,7 +4,6 @@ import static org.tributary.node.ingest.HtcdsColumns.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +52,9 @@ class HtcdsRowMapper {
     static final int MAX_CELL_CHARS = 32_767;
 
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    /** Day, month, four-digit year, separated by {@code /}, {@code -} or {@code .} (the same one twice). */
+    private static final java.util.regex.Pattern DAY_FIRST =
+            java.util.regex.Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
 
     /** Bean Validation property paths, as columns, so that errors name what the person sees in the file. */
     private static final Map<String, String> COLUMN_OF = Map.ofEntries(
@@ -94,7 +96,40 @@ class HtcdsRowMapper {
     }
 
     SourceRow map(long row, Map<String, String> values) {
+        return map(row, values, List.of(), List.of());
+    }
+
+    /**
+     * A case row, with its rows of the template's assistance and follow-up sheets (field name to value, as
+     * {@link ImportTemplate#ASSISTANCE_COLUMNS} and {@link ImportTemplate#FOLLOW_UP_COLUMNS} name them): they add to
+     * what the row's encoded cells hold.
+     */
+    SourceRow map(
+            long row,
+            Map<String, String> values,
+            List<Map<String, String>> assistanceRows,
+            List<Map<String, String>> followUpRows) {
         var in = new Cells(row, values);
+        List<AssistanceDto> assistance = new ArrayList<>(in.entries(ASSISTANCE, this::assistance));
+        for (var a : assistanceRows) {
+            assistance.add(new AssistanceDto(
+                    in.parseCode("Assistance.serviceType", a.get("serviceType"), ServiceType.class),
+                    in.parseCode("Assistance.stage", a.get("stage"), AssistanceStage.class),
+                    in.parseCode("Assistance.status", a.get("status"), AssistanceStatus.class),
+                    in.parseCode("Assistance.providerType", a.get("providerType"), OrgType.class),
+                    in.parseDate("Assistance.startDate", a.get("startDate")),
+                    in.parseDate("Assistance.endDate", a.get("endDate"))));
+        }
+        List<FollowUpDto> followUps = new ArrayList<>(in.entries(FOLLOW_UPS, this::followUp));
+        for (var f : followUpRows) {
+            followUps.add(new FollowUpDto(
+                    in.parseDate("Follow-ups.date", f.get("date")),
+                    blankToNull(f.get("outcome")),
+                    in.parseScore("Follow-ups.rssEconomic", f.get("rssEconomic")),
+                    in.parseScore("Follow-ups.rssSocial", f.get("rssSocial")),
+                    in.parseScore("Follow-ups.rssPsychosocial", f.get("rssPsychosocial")),
+                    in.parseScore("Follow-ups.rssComposite", f.get("rssComposite"))));
+        }
         var personal = new PersonalDetails(
                 in.text(SALUTATION),
                 in.text(FIRST_NAME),
@@ -146,8 +181,8 @@ class HtcdsRowMapper {
                 in.bool(CONSENT),
                 in.text(CASE_OWNER),
                 personal.containsNothing() ? null : personal,
-                in.entries(ASSISTANCE, this::assistance),
-                in.entries(FOLLOW_UPS, this::followUp),
+                assistance,
+                followUps,
                 referrals(in),
                 null);
         // Values that did not parse are null in the request: their columns are reported once, by the parser.
@@ -340,12 +375,17 @@ class HtcdsRowMapper {
             if (v == null) {
                 return null;
             }
-            String upper = v.toUpperCase(Locale.ROOT);
-            if (!Countries.isAlpha2(upper)) {
-                error(column, v, "is no ISO 3166-1 alpha-2 country code");
+            String upper = v.strip().toUpperCase(Locale.ROOT);
+            if (Countries.isAlpha2(upper)) {
+                return upper;
+            }
+            // The template's dropdown gives the country's name ("Thailand", "Viet Nam").
+            var named = Countries.byName(v);
+            if (named.isEmpty()) {
+                error(column, v, "is no ISO 3166-1 alpha-2 country code or country name");
                 return null;
             }
-            return upper;
+            return named.get().alpha2();
         }
 
         List<String> countries(String column) {
@@ -360,8 +400,15 @@ class HtcdsRowMapper {
                     continue;
                 }
                 if (!Countries.isAlpha2(upper)) {
-                    error(column, token.strip(), "is no ISO 3166-1 alpha-2 country code");
-                } else if (!out.contains(upper)) {
+                    // The template's dropdown gives the country's name ("Cambodia", "Viet Nam").
+                    var named = Countries.byName(token);
+                    if (named.isEmpty()) {
+                        error(column, token.strip(), "is no ISO 3166-1 alpha-2 country code or country name");
+                        continue;
+                    }
+                    upper = named.get().alpha2();
+                }
+                if (!out.contains(upper)) {
                     out.add(upper);
                 }
             }
@@ -413,9 +460,18 @@ class HtcdsRowMapper {
                         return EXCEL_EPOCH.plusDays((long) serial);
                     }
                 }
+                java.util.regex.Matcher dayFirst = DAY_FIRST.matcher(s);
+                if (dayFirst.matches()) {
+                    // The region writes the day first (Cambodia, Lao PDR, Myanmar, Thailand, Viet Nam): 01/03/2024 is
+                    // the first of March. A four-digit year only: 01/03/24 is refused rather than guessed.
+                    return LocalDate.of(
+                            Integer.parseInt(dayFirst.group(4)),
+                            Integer.parseInt(dayFirst.group(3)),
+                            Integer.parseInt(dayFirst.group(1)));
+                }
                 return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
-            } catch (DateTimeParseException | NumberFormatException e) {
-                error(column, v, "must be a date as YYYY-MM-DD");
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                error(column, v, "must be a date as YYYY-MM-DD, or day first as DD/MM/YYYY (also with - or .)");
                 return null;
             }
         }

@@ -63,6 +63,27 @@ class ImportController {
         }
     }
 
+    /**
+     * The import template: the HTCDS columns and Tributary's extension columns with the HTCDS labels as dropdowns,
+     * assistance and follow-ups on their own sheets (the same for everyone: made once).
+     */
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(XLSX))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename("tributary-import-template.xlsx")
+                                .build()
+                                .toString())
+                .body(Template.BYTES.clone());
+    }
+
+    private static final class Template {
+        static final byte[] BYTES = ImportTemplate.workbook();
+    }
+
     @GetMapping("/{id}")
     ImportJobView job(@PathVariable UUID id) {
         return imports.find(id)

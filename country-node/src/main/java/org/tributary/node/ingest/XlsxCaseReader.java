@@ -46,7 +46,9 @@ final class XlsxCaseReader implements CaseFileReader {
 
     @Override
     public void read(Path file, RowSink sink) {
-        parse(file, new RowHandler(sink, false));
+        var handler = new RowHandler(sink, false);
+        parse(file, handler);
+        handler.auxiliaryRowsAllUsed();
     }
 
     @Override
@@ -56,10 +58,34 @@ final class XlsxCaseReader implements CaseFileReader {
         return counter.dataRows;
     }
 
-    private static void parse(Path file, RowHandler handler) {
+    private void parse(Path file, RowHandler handler) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             var strings = new ReadOnlySharedStringsTable(pkg, false);
+            if (!handler.countOnly) {
+                // The template's assistance and follow-up sheets (small): read first, joined to their cases below.
+                var all = (XSSFReader.SheetIterator) reader.getSheetsData();
+                boolean first = true;
+                while (all.hasNext()) {
+                    try (InputStream sheet = all.next()) {
+                        String name = all.getSheetName();
+                        if (first) {
+                            first = false;
+                            continue;
+                        }
+                        var rows = name.equalsIgnoreCase(ImportTemplate.ASSISTANCE_SHEET)
+                                ? handler.assistance
+                                : name.equalsIgnoreCase(ImportTemplate.FOLLOW_UP_SHEET) ? handler.followUps : null;
+                        if (rows != null) {
+                            var aux = new AuxiliaryHandler(name, rows);
+                            var xml = XMLHelper.newXMLReader();
+                            xml.setContentHandler(new XSSFSheetXMLHandler(
+                                    reader.getStylesTable(), null, strings, aux, new IsoDateFormatter(), false));
+                            xml.parse(new InputSource(sheet));
+                        }
+                    }
+                }
+            }
             var sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
                 throw new UnreadableFileException("The workbook has no sheet.");
@@ -91,9 +117,74 @@ final class XlsxCaseReader implements CaseFileReader {
         }
     }
 
+    /**
+     * One of the template's sheets of assistance or follow-ups: row 1 the field names, row 2 (optional) their labels,
+     * then one row per service or follow-up with the case number it belongs to. Rows by case number.
+     */
+    private static final class AuxiliaryHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String sheet;
+        private final Map<String, List<Map<String, String>>> rows;
+        private final Map<Integer, String> names = new HashMap<>();
+        private final Map<Integer, String> cells = new TreeMap<>();
+
+        AuxiliaryHandler(String sheet, Map<String, List<Map<String, String>>> rows) {
+            this.sheet = sheet;
+            this.rows = rows;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            if (ref != null && value != null) {
+                cells.put((int) new CellReference(ref).getCol(), value);
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (rowNum == 0) {
+                names.putAll(cells);
+                if (!names.containsValue(HtcdsColumns.EXTERNAL_REF)) {
+                    throw new UnreadableFileException("Sheet " + sheet + " needs a column " + HtcdsColumns.EXTERNAL_REF
+                            + " (the case number) in row 1.");
+                }
+                return;
+            }
+            if (rowNum == 1
+                    && "Case number"
+                            .equalsIgnoreCase(
+                                    cells.values().stream().findFirst().orElse(""))) {
+                return; // the labels
+            }
+            Map<String, String> values = new HashMap<>();
+            cells.forEach((col, value) -> {
+                String name = names.get(col);
+                if (name != null && !value.isBlank()) {
+                    values.put(name, value);
+                }
+            });
+            if (values.isEmpty()) {
+                return;
+            }
+            String ref = values.get(HtcdsColumns.EXTERNAL_REF);
+            if (ref == null) {
+                throw new UnreadableFileException("Row " + (rowNum + 1) + " of sheet " + sheet + " has no case number ("
+                        + HtcdsColumns.EXTERNAL_REF + "); nothing was imported.");
+            }
+            rows.computeIfAbsent(ref.strip(), k -> new ArrayList<>()).add(values);
+        }
+    }
+
     private final class RowHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final RowSink sink;
         private final boolean countOnly;
+        private final Map<String, List<Map<String, String>>> assistance = new HashMap<>();
+        private final Map<String, List<Map<String, String>>> followUps = new HashMap<>();
+        private final java.util.Set<String> used = new java.util.HashSet<>();
         private final Map<Integer, String> names = new HashMap<>();
         private final Map<Integer, String> cells = new TreeMap<>();
         private Map<Integer, String> fields;
@@ -142,8 +233,31 @@ final class XlsxCaseReader implements CaseFileReader {
             }
             dataRows++;
             if (!countOnly) {
+                String ref = values.get(HtcdsColumns.EXTERNAL_REF);
+                ref = ref == null ? null : ref.strip();
+                if (ref != null) {
+                    used.add(ref);
+                }
                 // Rows as Excel numbers them.
-                sink.accept(mapper.map(rowNum + 1L, values));
+                sink.accept(mapper.map(
+                        rowNum + 1L,
+                        values,
+                        ref == null ? List.of() : assistance.getOrDefault(ref, List.of()),
+                        ref == null ? List.of() : followUps.getOrDefault(ref, List.of())));
+            }
+        }
+
+        /** Every row of the assistance and follow-up sheets belongs to a case of the case sheet. */
+        void auxiliaryRowsAllUsed() {
+            var orphans = new java.util.TreeSet<String>();
+            assistance.keySet().stream().filter(r -> !used.contains(r)).forEach(orphans::add);
+            followUps.keySet().stream().filter(r -> !used.contains(r)).forEach(orphans::add);
+            if (!orphans.isEmpty()) {
+                throw new UnreadableFileException("The assistance or follow-up sheet names " + orphans.size()
+                        + " case number(s) that no row of the case sheet has (e.g. "
+                        + orphans.first()
+                                .substring(0, Math.min(32, orphans.first().length()))
+                        + "); nothing was imported.");
             }
         }
 

@@ -49,6 +49,10 @@ class NodeSecurityIT {
                             "application/json",
                             ("[" + Samples.caseJson("AUTH-MATRIX-1") + "]").getBytes()),
                     List.of("kh-case-worker", "kh-node-operator")),
+            new Endpoint(
+                    "GET /api/imports/template",
+                    h -> h.get("/api/imports/template"),
+                    List.of("kh-case-worker", "kh-node-operator")),
             new Endpoint("GET /api/policy", h -> h.get("/api/policy"), List.of("kh-node-operator")),
             new Endpoint(
                     "GET /api/audit/verify",

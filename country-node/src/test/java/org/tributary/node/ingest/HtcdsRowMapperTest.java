@@ -70,7 +70,7 @@ class HtcdsRowMapperTest {
         values.put("vic_TraffickingStatus", "Victim");
         values.put("prs_Gender", "Female");
         values.put("ext_AgeAtIdentification", "twelve");
-        values.put("ext_RegisteredOn", "31/12/2024");
+        values.put("ext_RegisteredOn", "12/31/2024"); // month first: refused, not guessed
         values.put("ext_InformedOfEntitlements", "maybe");
         var row = mapper.map(7, values);
         assertThat(row.isValid()).isFalse();

@@ -37,6 +37,55 @@ final class HtcdsTemplate implements AutoCloseable {
         dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("d/m/yyyy"));
     }
 
+    /**
+     * The template's own dropdown lists (its {@code validation} sheet): each list's header (row 2), as the case
+     * sheet's column labels name them, to its values in order.
+     */
+    Map<String, java.util.List<String>> dropdowns() {
+        Sheet validation = workbook.getSheet("validation");
+        Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+        // The row of headers ("Gender", "Trafficking Status", ...) under the sheet's title.
+        Row headers = null;
+        for (int r = 0; r <= 10 && headers == null; r++) {
+            Row row = validation.getRow(r);
+            if (row != null) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().strip().equals("Gender")) {
+                        headers = row;
+                    }
+                }
+            }
+        }
+        if (headers == null) {
+            throw new IllegalStateException("the template's validation sheet has no row of list headers");
+        }
+        int firstValueRow = headers.getRowNum() + 1;
+        for (var header : headers) {
+            if (header.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                    || header.getStringCellValue().isBlank()) {
+                continue;
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            for (int r = firstValueRow; r <= validation.getLastRowNum(); r++) {
+                Row row = validation.getRow(r);
+                var cell = row == null ? null : row.getCell(header.getColumnIndex());
+                if (cell != null
+                        && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && !cell.getStringCellValue().isBlank()) {
+                    values.add(cell.getStringCellValue());
+                }
+            }
+            out.put(header.getStringCellValue().strip(), values);
+        }
+        return out;
+    }
+
+    /** The case sheet's column labels (row 2). */
+    java.util.Set<String> labels() {
+        return columnByLabel.keySet();
+    }
+
     /** Adds an extension column, e.g. {@code ext_ExternalRef}, after the template's last column. */
     HtcdsTemplate extensionColumn(String fieldName, String label) {
         int col = sheet.getRow(1).getLastCellNum();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,176 @@ class ImportIT {
                 .query(String.class)
                 .single();
         assertThat(ref).startsWith("htcds-").doesNotContain("Srey");
+    }
+
+    /**
+     * The single-select template filled the way it is meant to be: every dropdown column from the template's own
+     * list (its {@code validation} sheet, read here from the official file), the citizenship by country name, dates
+     * typed day first. Every row imports, and each label is stored as its code.
+     */
+    @Test
+    void theSingleSelectTemplateFilledFromItsOwnDropdownsImportsEveryRow() throws IOException {
+        byte[] file;
+        Map<String, java.util.List<String>> dropdowns;
+        int rows;
+        try (var template = new HtcdsTemplate(HtcdsTemplate.SINGLE_SELECT)) {
+            dropdowns = template.dropdowns();
+            var countries = dropdowns.get("Country");
+            assertThat(countries).hasSizeGreaterThan(200);
+            assertThat(countries)
+                    .as("every country name of the dropdown is known")
+                    .allSatisfy(name -> assertThat(org.tributary.common.codes.Countries.byName(name))
+                            .as(name)
+                            .isPresent());
+            var filled = new java.util.TreeSet<>(template.labels());
+            filled.retainAll(dropdowns.keySet());
+            assertThat(filled)
+                    .as("the case sheet's dropdown columns")
+                    .contains("Gender", "Trafficking Status", "Type of Exploitation", "Methods of Control", "Status");
+            rows = filled.stream().mapToInt(l -> dropdowns.get(l).size()).max().orElseThrow();
+            template.extensionColumn("ext_ExternalRef", "Case number");
+            String[] dateForms = {"%02d/%02d/%d", "%d-%d-%d", "%02d.%02d.%d"};
+            for (int i = 0; i < rows; i++) {
+                Map<String, Object> row = person("DROPDOWN-" + i, "Feminine", "KH", "ForcedLabour");
+                for (String label : filled) {
+                    var values = dropdowns.get(label);
+                    row.put(label, values.get(i % values.size()));
+                }
+                row.put("Citizenship", countries.get((i * 37) % countries.size()));
+                row.put("Birthdate", String.format(dateForms[i % 3], 1 + i, 1 + i % 12, 1990 + i));
+                row.put("Outgoing Referral Date", String.format(dateForms[(i + 1) % 3], 28, 2, 2024));
+                template.row(row);
+            }
+            file = template.bytes();
+        }
+        var response = http.post("/api/imports", XLSX, file);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rowsRejected").asLong()).isZero();
+        assertThat(response.json().get("rowsInserted").asLong()
+                        + response.json().get("rowsUpdated").asLong())
+                .isEqualTo(rows);
+        var one = http.get("/api/cases/" + idOf("DROPDOWN-1")).json();
+        assertThat(one.get("traffickingStatus").asText()).isEqualTo("ActualVictimOfTrafficking");
+        assertThat(one.get("caseStatus").asText()).isEqualTo("FollowUp");
+        assertThat(one.toString())
+                .as("the day-first date 28-2-2024 read as the 28th of February")
+                .contains("2024-02-28");
+        String citizenship = org.tributary.common.codes.Countries.byName(
+                        dropdowns.get("Country").get(37))
+                .orElseThrow()
+                .alpha2();
+        assertThat(one.get("citizenship").toString()).contains(citizenship);
+        System.out.printf(
+                "single-select template from its own dropdowns: %d rows, %d lists, every row imported%n",
+                rows, dropdowns.size());
+    }
+
+    /** The sample file shipped under docs/ (what the README points at) imports as it is, and is what it says. */
+    @Test
+    void theShippedSampleFileImports() throws IOException {
+        byte[] shipped = java.nio.file.Files.readAllBytes(SampleFile.SHIPPED);
+        var response = http.post("/api/imports", XLSX, shipped);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rowsRejected").asLong()).isZero();
+        var first = http.get("/api/cases/" + idOf("KH-2024-0001")).json();
+        assertThat(first.get("assistance")).hasSize(3);
+        assertThat(first.get("followUps")).hasSize(1);
+        assertThat(first.get("countryOfExploitation").asText()).isEqualTo("TH");
+        try (var generated = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(SampleFile.filled()));
+                var file = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(shipped))) {
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (String sheet : List.of("Cases", "Assistance", "Follow-ups")) {
+                for (int r = 0; r <= generated.getSheet(sheet).getLastRowNum(); r++) {
+                    var expected = generated.getSheet(sheet).getRow(r);
+                    var actual = file.getSheet(sheet).getRow(r);
+                    for (var cell : expected) {
+                        assertThat(formatter.formatCellValue(actual.getCell(cell.getColumnIndex())))
+                                .as("docs sample %s!%s: regenerate it with SampleFile", sheet, cell.getAddress())
+                                .isEqualTo(formatter.formatCellValue(cell));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The node's own template: dropdowns of labels, and assistance and follow-ups on sheets of their own. */
+    @Test
+    void theNodesTemplateHasDropdownsAndTakesAssistanceAndFollowUpsOnTheirOwnSheets() throws IOException {
+        var download = http.get("/api/imports/template");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Disposition")).contains("tributary-import-template.xlsx");
+        byte[] filled;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(http.getBytes("/api/imports/template")))) {
+            var cases = workbook.getSheet("Cases");
+            Map<String, Integer> column = new LinkedHashMap<>();
+            cases.getRow(0).forEach(c -> column.put(c.getStringCellValue(), c.getColumnIndex()));
+            assertThat(column).containsKeys("ext_ExternalRef", "vic_TraffickingStatus", "prs_Citizenship");
+            assertThat(column).doesNotContainKeys("ext_Assistance", "ext_FollowUps");
+            var validated = new java.util.HashSet<Integer>();
+            for (var v : cases.getDataValidations()) {
+                for (var r : v.getRegions().getCellRangeAddresses()) {
+                    validated.add(r.getFirstColumn());
+                }
+            }
+            assertThat(validated)
+                    .as("coded columns have dropdowns")
+                    .contains(column.get("vic_TraffickingStatus"), column.get("prs_Gender"), column.get("cas_Status"));
+            var row = cases.createRow(2);
+            row.createCell(column.get("ext_ExternalRef")).setCellValue("TEMPLATE-1");
+            row.createCell(column.get("vic_TraffickingStatus")).setCellValue("Actual victim of trafficking");
+            row.createCell(column.get("prs_Gender")).setCellValue("Feminine");
+            row.createCell(column.get("prs_Citizenship")).setCellValue("Cambodia");
+            row.createCell(column.get("ext_RegisteredOn")).setCellValue("14/02/2024");
+            row.createCell(column.get("cas_Status")).setCellValue("Follow up");
+            var assistance = workbook.getSheet("Assistance");
+            assertThat(assistance.getRow(0).getCell(0).getStringCellValue()).isEqualTo("ext_ExternalRef");
+            for (int i = 0; i < 2; i++) {
+                var a = assistance.createRow(2 + i);
+                a.createCell(0).setCellValue("TEMPLATE-1");
+                a.createCell(1).setCellValue(i == 0 ? "Shelter" : "Health");
+                a.createCell(2).setCellValue(i == 0 ? "Destination" : "Origin");
+                a.createCell(3).setCellValue("Completed");
+                a.createCell(4).setCellValue("01/03/2024");
+            }
+            var followUps = workbook.getSheet("Follow-ups");
+            var f = followUps.createRow(2);
+            f.createCell(0).setCellValue("TEMPLATE-1");
+            f.createCell(1).setCellValue("2024-09-01");
+            f.createCell(2).setCellValue("back at school; working part-time");
+            f.createCell(3).setCellValue("0.5");
+            var out = new java.io.ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        var imported = http.post("/api/imports", XLSX, filled);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        var stored = http.get("/api/cases/" + idOf("TEMPLATE-1")).json();
+        assertThat(stored.get("assistance")).hasSize(2);
+        assertThat(stored.get("followUps")).hasSize(1);
+        assertThat(stored.get("followUps").get(0).get("outcome").asText())
+                .as("a ';' in a cell of its own sheet is text, not a separator")
+                .isEqualTo("back at school; working part-time");
+        assertThat(stored.get("registeredOn").asText()).isEqualTo("2024-02-14");
+
+        // A follow-up for a case the case sheet does not have: a clear problem, and nothing is written.
+        long before = cases();
+        byte[] orphan;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(filled))) {
+            workbook.getSheet("Cases").getRow(2).getCell(0).setCellValue("TEMPLATE-2");
+            var r = workbook.getSheet("Follow-ups").createRow(3);
+            r.createCell(0).setCellValue("NO-SUCH-CASE");
+            r.createCell(1).setCellValue("2024-09-02");
+            var out = new java.io.ByteArrayOutputStream();
+            workbook.write(out);
+            orphan = out.toByteArray();
+        }
+        var refused = http.post("/api/imports", XLSX, orphan);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:tributary:problem:file-unreadable");
+        assertThat(refused.body()).contains("no row of the case sheet has");
+        assertThat(cases()).isEqualTo(before);
     }
 
     @Test

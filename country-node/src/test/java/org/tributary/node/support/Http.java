@@ -102,6 +102,27 @@ public final class Http {
         }
     }
 
+    /** A GET of a binary body (a workbook): its bytes, or an error for any status but 200. */
+    public byte[] getBytes(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request) {
         String bearer = token.get();
         if (bearer != null) {
