@@ -154,6 +154,12 @@ final class AnswerLaws {
             if (e.table() == null) {
                 continue;
             }
+            if (catalogue != null
+                    && !catalogue.tables().isEmpty()
+                    && !catalogue.tables().contains(e.tableId())) {
+                // The node's own catalogue says which tables its policy releases: another one is not its answer.
+                return Optional.of("table " + e.tableId() + " is not one the node's catalogue offers");
+            }
             Optional<String> broken = check(e.table(), definition.get().dimensions(), codes, null);
             if (broken.isPresent()) {
                 return Optional.of("table " + e.tableId() + ": " + broken.get());

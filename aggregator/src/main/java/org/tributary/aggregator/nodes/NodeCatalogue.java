@@ -4,12 +4,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a node lets the region ask: its allow-listed dimensions with their codes, and how many it crosses at most.
+ * What a node lets the region ask: its allow-listed dimensions with their codes, how many it crosses at most, and
+ * the catalogue tables its policy releases (empty: not said).
  */
-public record NodeCatalogue(int maxDimensions, Map<String, DimensionInfo> dimensions) {
+public record NodeCatalogue(int maxDimensions, Map<String, DimensionInfo> dimensions, Set<String> tables) {
 
     public NodeCatalogue {
         dimensions = Map.copyOf(dimensions);
+        tables = tables == null ? Set.of() : Set.copyOf(tables);
+    }
+
+    public NodeCatalogue(int maxDimensions, Map<String, DimensionInfo> dimensions) {
+        this(maxDimensions, dimensions, Set.of());
     }
 
     /**

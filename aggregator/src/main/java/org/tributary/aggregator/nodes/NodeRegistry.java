@@ -185,7 +185,8 @@ public class NodeRegistry {
                     new NodeCatalogue.DimensionInfo(
                             d.multiResponse(), new TreeSet<>(d.codes()), new TreeSet<>(d.exclusiveCodes())));
         }
-        var catalogue = new NodeCatalogue(c.maxDimensions() < 1 ? 3 : c.maxDimensions(), dimensions);
+        var catalogue = new NodeCatalogue(
+                c.maxDimensions() < 1 ? 3 : c.maxDimensions(), dimensions, Set.copyOf(c.catalogueTables()));
         states.computeIfPresent(nodeId, (id, s) -> s.withCatalogue(catalogue));
     }
 
