@@ -50,6 +50,11 @@ public final class EchoBackend {
             // Headers a careless backend might send: the gateway's must win.
             exchange.getResponseHeaders().set("Cache-Control", "max-age=3600");
             exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
+            if (exchange.getRequestMethod().equals("POST")
+                    && exchange.getRequestURI().getRawPath().startsWith("/api/imports")) {
+                // As a node answers an import: a link to the job, in the node's own paths.
+                exchange.getResponseHeaders().set("Location", "/api/imports/00000000-0000-4000-8000-000000000001");
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

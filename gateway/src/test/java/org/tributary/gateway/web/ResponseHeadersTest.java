@@ -34,6 +34,26 @@ class ResponseHeadersTest extends GatewayTestBase {
     }
 
     @Test
+    void aNodesLinkIsRewrittenToTheGatewaysPathForThatNode() {
+        web.post()
+                .uri("/api/nodes/kh/api/imports")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("[]")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Location", "/api/nodes/kh/api/imports/00000000-0000-4000-8000-000000000001");
+        assertThat(NodeLocationFilter.rewrite("http://node-kh:8081/api/imports/7?x=1", "/api/nodes/KH"))
+                .isEqualTo("/api/nodes/KH/api/imports/7?x=1");
+        assertThat(NodeLocationFilter.rewrite("/api/nodes/kh/api/cases/1", "/api/nodes/kh"))
+                .isNull();
+        assertThat(NodeLocationFilter.rewrite("https://elsewhere.example/login", "/api/nodes/kh"))
+                .isNull();
+    }
+
+    @Test
     void errorsCarryTheSecurityHeadersToo() {
         get("/api/nodes/kh/api/cases", null)
                 .exchange()
