@@ -152,8 +152,14 @@ public class NodeReplies {
         }
         Receipt receipt;
         try {
-            receipt = Receipt.fromMap(json.readValue(SignedStatements.decode(header), Map.class));
-        } catch (tools.jackson.core.JacksonException e) {
+            Map<?, ?> parsed = json.readValue(SignedStatements.decode(header), Map.class);
+            if (parsed == null) {
+                throw new IllegalArgumentException("the receipt is not a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> fields = (Map<String, ?>) parsed;
+            receipt = Receipt.fromMap(fields);
+        } catch (tools.jackson.core.JacksonException | ClassCastException e) {
             throw new IllegalArgumentException("the receipt is not JSON");
         }
         var mismatch = registry.keyMismatch(nodeId);
@@ -168,9 +174,21 @@ public class NodeReplies {
         if (!kind.equals(receipt.kind())) {
             throw new IllegalArgumentException("the receipt is for another kind of answer");
         }
+        String remoteId = registry.remoteNodeId(nodeId).orElse(null);
+        if (remoteId != null && !remoteId.equals(receipt.nodeId())) {
+            throw new IllegalArgumentException("the receipt names another node than the one asked");
+        }
         if (cells) {
             if (!ReleaseDigest.of(body).equals(receipt.releasedDigest())) {
                 throw new IllegalArgumentException("the receipt is for other cells than those received");
+            }
+            // The period and policy the receipt names are those the answer says it was released under.
+            Object said = body instanceof Map<?, ?> m && m.get("metadata") instanceof Map<?, ?> md ? md : body;
+            if (said instanceof Map<?, ?> fields
+                    && (!String.valueOf(fields.get("releasePeriod")).equals(String.valueOf(receipt.releasePeriod()))
+                            || !(fields.get("policyVersion") instanceof Number v
+                                    && v.longValue() == receipt.policyVersion()))) {
+                throw new IllegalArgumentException("the receipt names another period or policy than the answer");
             }
         } else if (receipt.releasedDigest() != null) {
             throw new IllegalArgumentException("a refusal's receipt names released cells");
@@ -184,6 +202,10 @@ public class NodeReplies {
                 .orElseThrow(() -> new IllegalArgumentException("the node's signing key is not known yet"));
         if (!c.verifies(key)) {
             throw new IllegalArgumentException("the checkpoint's signature does not verify");
+        }
+        String remoteId = registry.remoteNodeId(nodeId).orElse(null);
+        if (remoteId != null && !remoteId.equals(c.nodeId())) {
+            throw new IllegalArgumentException("the checkpoint names another node than the one asked");
         }
         return c;
     }

@@ -52,6 +52,14 @@ public class NodeRegistry {
                 throw new IllegalStateException("Node id configured twice: " + node.id());
             }
             states.put(node.id(), NodeState.unknown(node.id(), node.country(), node.baseUrl()));
+            if (node.publicKey() != null && !node.publicKey().isBlank()) {
+                try {
+                    PublicKeys.parse(node.publicKey());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("The public key configured for node " + node.id()
+                            + " is not an Ed25519 key (base64 SubjectPublicKeyInfo expected)");
+                }
+            }
         }
     }
 
@@ -97,6 +105,11 @@ public class NodeRegistry {
             return Optional.of(PublicKeys.parse(node.publicKey()));
         }
         return Optional.ofNullable(pinned.get(nodeId));
+    }
+
+    /** The node's own id as its capabilities said it (e.g. {@code node-kh}), once heard. */
+    public Optional<String> remoteNodeId(String nodeId) {
+        return Optional.ofNullable(states.get(nodeId)).map(NodeState::remoteNodeId);
     }
 
     /** Where a node's key comes from: {@code configured}, {@code pinned} (first announced) or {@code unknown}. */

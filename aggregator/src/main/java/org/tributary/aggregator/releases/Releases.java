@@ -90,7 +90,8 @@ public class Releases {
             Map<String, tools.jackson.databind.JsonNode> sources) {}
 
     public ReleaseSummary run(String trigger, String requestedBy) {
-        Instant started = clock.instant();
+        // To the microsecond, as PostgreSQL keeps it: the signed statement and the stored release say the same time.
+        Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // One snapshot of every node's catalogue release: each indicator of the release reads the same tables.
         var catalogue = catalogues.fetch();
         // The receipts of this snapshot are checked against fresh checkpoints, which the release then carries.

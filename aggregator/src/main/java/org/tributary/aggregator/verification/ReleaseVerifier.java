@@ -62,8 +62,9 @@ public final class ReleaseVerifier {
                     "fail",
                     "not a release file: " + e.getClass().getSimpleName()));
         }
+        // Valid: nothing failed, and every receipt is covered by a checkpoint its node signed later.
         boolean valid =
-                !checks.isEmpty() && checks.stream().noneMatch(c -> c.outcome().equals("fail"));
+                !checks.isEmpty() && checks.stream().allMatch(c -> c.outcome().equals("pass"));
         return new Report(valid, number, List.copyOf(checks), (System.nanoTime() - started) / 1e6);
     }
 
@@ -90,8 +91,15 @@ public final class ReleaseVerifier {
         }
 
         Map<String, Object> release = map(file.get("release"));
+        Map<String, Object> signedProvenance = map(statement.get("provenance"));
         boolean same = release != null
                 && ((Number) release.get("number")).longValue() == number
+                && Instant.parse(String.valueOf(release.get("createdAt")))
+                        .equals(Instant.parse((String) statement.get("createdAt")))
+                && String.valueOf(release.get("trigger")).equals(statement.get("trigger"))
+                && equal(release.get("partial"), signedProvenance.get("partial"))
+                && equal(release.get("nodesAsked"), signedProvenance.get("nodesAsked"))
+                && equal(release.get("nodesAnswered"), signedProvenance.get("nodesAnswered"))
                 && equal(file.get("datasets"), statement.get("datasets"))
                 && equal(file.get("provenance"), statement.get("provenance"));
         checks.add(
@@ -106,10 +114,15 @@ public final class ReleaseVerifier {
         Map<String, Object> bodies = map(attestation.get("sources"));
         Map<String, Receipt> receipts = new LinkedHashMap<>();
         Map<String, CatalogueRelease> releases = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Object o : list(statement.get("sources"))) {
             Map<String, Object> source = map(o);
             String nodeId = (String) source.get("nodeId");
             String name = "receipt of " + nodeId;
+            if (!seen.add(nodeId)) {
+                checks.add(new Check(name, "fail", "the node appears twice among the sources"));
+                continue;
+            }
             Receipt receipt;
             try {
                 receipt = Receipt.fromMap(map(source.get("receipt")));
@@ -194,7 +207,8 @@ public final class ReleaseVerifier {
         if (checkpoint.seq() < receipt.headSeq()) {
             return new Check(name, "fail", "the checkpoint is older than the receipt");
         }
-        var extension = AuditChain.extend(receipt.seq(), receipt.entryHash(), proof);
+        // A receipt's entry is of the new format: no hash "as given" may follow it.
+        var extension = AuditChain.extend(receipt.seq(), receipt.entryHash(), proof, false);
         if (!extension.consistent() || proof.size() != checkpoint.seq() - receipt.seq()) {
             return new Check(name, "fail", "the proof does not run from the receipt's entry to the checkpoint");
         }
@@ -218,6 +232,15 @@ public final class ReleaseVerifier {
         String name = "values follow from the receipts' cells";
         Map<String, Object> provenance = map(statement.get("provenance"));
         Instant at = Instant.parse((String) statement.get("createdAt"));
+        int minNodes = ((Number) provenance.get("minContributingNodes")).intValue();
+        if (minNodes < org.tributary.aggregator.regional.RegionalCombiner.DEFAULT_MIN_CONTRIBUTING_NODES) {
+            return new Check(
+                    name,
+                    "fail",
+                    "the release claims a minimum of " + minNodes + " contributing countries,"
+                            + " below the contract's "
+                            + org.tributary.aggregator.regional.RegionalCombiner.DEFAULT_MIN_CONTRIBUTING_NODES);
+        }
         var properties = new AggregatorProperties(
                 new AggregatorProperties.Region(
                         (String) provenance.get("regionCode"), (String) provenance.get("regionName")),
@@ -238,9 +261,13 @@ public final class ReleaseVerifier {
             // single tables the combination reads), or — for a node that sent none — the status and reason this
             // dataset's provenance gives.
             List<NodeReply> replies = new ArrayList<>();
+            java.util.Set<String> listed = new java.util.HashSet<>();
             for (Object n : list(map(signed.get("provenance")).get("nodes"))) {
                 Map<String, Object> node = map(n);
                 String nodeId = (String) node.get("nodeId");
+                if (!listed.add(nodeId)) {
+                    return new Check(name, "fail", "indicator " + id + " lists node " + nodeId + " twice");
+                }
                 String country = (String) node.get("country");
                 CatalogueRelease release = releases.get(nodeId);
                 if (release != null) {
@@ -270,8 +297,13 @@ public final class ReleaseVerifier {
             } catch (RuntimeException e) {
                 return new Check(name, "fail", "indicator " + id + " cannot be recomputed");
             }
-            signed.remove("provenance");
-            again.remove("provenance");
+            // Everything but when it was asked and answered: the nodes' reports too.
+            for (Map<String, Object> d : List.of(signed, again)) {
+                Map<String, Object> p = new LinkedHashMap<>(map(d.get("provenance")));
+                p.remove("askedAt");
+                p.remove("answeredAt");
+                d.put("provenance", p);
+            }
             if (!equal(signed, again)) {
                 return new Check(name, "fail", "indicator " + id + " does not follow from the nodes' released cells");
             }

@@ -30,7 +30,10 @@ public final class VerifyRelease {
                     "usage: java -jar tributary-aggregator-exec.jar verify-release <release.json> <keys.json>");
             return 2;
         }
-        JsonMapper json = JsonMapper.builder().build();
+        // A key twice in an object is refused: a reader that takes the first would see another file than this one.
+        JsonMapper json = JsonMapper.builder()
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
         Map<String, Object> file;
         ReleaseVerifier.TrustedKeys keys;
         try {
@@ -62,6 +65,10 @@ public final class VerifyRelease {
         Map<String, PublicKey> nodes = new LinkedHashMap<>();
         for (Object o : (List<Object>) published.getOrDefault("nodes", List.of())) {
             Map<String, Object> node = (Map<String, Object>) o;
+            if ("pinned".equals(node.get("source"))) {
+                System.err.println("note: the key of node " + node.get("id") + " was pinned by the aggregator at first"
+                        + " contact, not configured: confirm it with the node's agency");
+            }
             if (node.get("publicKey") != null) {
                 nodes.put((String) node.get("id"), PublicKeys.parse((String) node.get("publicKey")));
             }

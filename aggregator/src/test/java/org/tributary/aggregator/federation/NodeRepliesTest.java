@@ -61,6 +61,10 @@ class NodeRepliesTest {
 
     /** The receipt a node signs for this body. */
     static String receipt(String body, SigningKey key) {
+        return receipt(body, key, 4);
+    }
+
+    static String receipt(String body, SigningKey key, long policyVersion) {
         String digest = ReleaseDigest.of(JSON.readValue(body, Object.class));
         return new Receipt(
                         Receipt.VERSION,
@@ -71,7 +75,7 @@ class NodeRepliesTest {
                         3,
                         Digests.sha256("e"),
                         digest,
-                        4,
+                        policyVersion,
                         "2026-Q4.1",
                         "2026-11-28T10:00:00Z",
                         null,
@@ -124,6 +128,8 @@ class NodeRepliesTest {
                 "the receipt's signature does not verify under the node's key",
                 receipt(body, SigningKey.demo("someone else")));
         refused.put("the receipt is not JSON", "bm90IGpzb24");
+        refused.put("the receipt is not a JSON object", "bnVsbA");
+        refused.put("the receipt names another period or policy than the answer", receipt(body, NODE_KEY, 5));
         refused.forEach((why, header) -> {
             var reply = replies.read("kh", NodeCall.COUNT_QUERY, BY_SEX, header, body);
             assertThat(reply.status()).as(why).isEqualTo(NodeStatus.UNAVAILABLE);

@@ -117,7 +117,7 @@ class VerifiableReleasesIT {
 
     static String failed(ReleaseVerifier.Report report) {
         return report.checks().stream()
-                .filter(c -> c.outcome().equals("fail"))
+                .filter(c -> !c.outcome().equals("pass"))
                 .map(c -> c.name() + ": " + c.detail())
                 .findFirst()
                 .orElse("nothing failed");
@@ -276,6 +276,27 @@ class VerifiableReleasesIT {
             proof.clear();
             resign(f);
         });
+        tampers.put("a node listed twice, re-signed by the aggregator", f -> {
+            var statement = (Map<String, Object>) ((Map<String, Object>) f.get("attestation")).get("statement");
+            var sources = (List<Object>) statement.get("sources");
+            sources.add(sources.get(0));
+            resign(f);
+        });
+        tampers.put("a lower minimum of countries, re-signed by the aggregator", f -> {
+            var statement = (Map<String, Object>) ((Map<String, Object>) f.get("attestation")).get("statement");
+            ((Map<String, Object>) statement.get("provenance")).put("minContributingNodes", 1);
+            f.put("provenance", statement.get("provenance"));
+            resign(f);
+        });
+        tampers.put("the release's summary said complete when it was partial", f -> {
+            var release = (Map<String, Object>) f.get("release");
+            release.put("partial", !Boolean.TRUE.equals(release.get("partial")));
+        });
+        tampers.put("the checkpoints left out, re-signed by the aggregator", f -> {
+            var statement = (Map<String, Object>) ((Map<String, Object>) f.get("attestation")).get("statement");
+            ((List<Object>) statement.get("checkpoints")).clear();
+            resign(f);
+        });
         Map<String, String> detectedBy = new java.util.LinkedHashMap<>();
         tampers.forEach((what, tamper) -> {
             Map<String, Object> f = copy(file);
@@ -292,6 +313,12 @@ class VerifiableReleasesIT {
         assertThat(detectedBy.get("a node's released cell altered")).startsWith("receipt of th");
         assertThat(detectedBy.get("a node receipt from another node")).startsWith("receipt of");
         assertThat(detectedBy.get("a node's checkpoint from another history")).startsWith("checkpoint of");
+        assertThat(detectedBy.get("a node listed twice, re-signed by the aggregator"))
+                .contains("appears twice");
+        assertThat(detectedBy.get("a lower minimum of countries, re-signed by the aggregator"))
+                .contains("below the contract's 2");
+        assertThat(detectedBy.get("the release's summary said complete when it was partial"))
+                .startsWith("values are the signed values");
     }
 
     @Test

@@ -60,15 +60,34 @@ public final class AuditChain {
      * {@code fromSeq+1, fromSeq+2, ...} in order.
      */
     public static Extension extend(long fromSeq, String fromHash, List<ProofEntry> proof) {
+        return extend(fromSeq, fromHash, proof, true);
+    }
+
+    /**
+     * As {@link #extend(long, String, List)}; {@code legacyAllowed} false once the chain is known to hold format-2
+     * entries. A hash taken as given (a format-1 entry) is never accepted after an entry with a content digest: the
+     * node writes format 2 only, so a "legacy" entry later in the chain is a rewrite passing itself off as old.
+     */
+    public static Extension extend(long fromSeq, String fromHash, List<ProofEntry> proof, boolean legacyAllowed) {
         List<String> hashes = new java.util.ArrayList<>(proof.size());
         String previous = fromHash;
         long expected = fromSeq + 1;
+        boolean legacy = legacyAllowed;
         for (ProofEntry e : proof) {
             if (e.seq() != expected) {
                 return new Extension(hashes, "entry " + expected + " is missing from the proof");
             }
+            if (e.contentDigest() == null && !legacy) {
+                return new Extension(
+                        hashes,
+                        "entry " + expected + " claims the old format after entries of the new:"
+                                + " a rewrite passing itself off as old");
+            }
             if (e.contentDigest() == null && !Digests.isSha256(e.legacyHash())) {
                 return new Extension(hashes, "entry " + expected + " has neither a content digest nor a hash");
+            }
+            if (e.contentDigest() != null) {
+                legacy = false;
             }
             previous = e.hash(previous);
             hashes.add(previous);

@@ -95,7 +95,13 @@ public final class CanonicalJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        throw new IllegalArgumentException("a lone surrogate has no UTF-8 form (RFC 8785 3.2.2.2)");
+                    } else if (c < 0x20) {
                         out.append("\\u00")
                                 .append(Character.forDigit(c >> 4, 16))
                                 .append(Character.forDigit(c & 15, 16));

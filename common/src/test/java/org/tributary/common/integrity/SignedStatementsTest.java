@@ -188,6 +188,29 @@ class SignedStatementsTest {
         }
     }
 
+    /** A hash "as given" (the old format) after an entry of the new format is a rewrite passing itself off as old. */
+    @Test
+    void anOldFormatEntryAfterNewOnesIsRefused() {
+        Chain chain = Chain.of(4, new Random(3));
+        var proof = new ArrayList<>(chain.proof(1, 4));
+        proof.set(1, new AuditChain.ProofEntry(3, null, chain.head(3)));
+        assertThat(AuditChain.extend(1, chain.head(1), proof, true).problem()).contains("old format after");
+        assertThat(AuditChain.extend(1, chain.head(1), proof, false).problem()).contains("old format after");
+        var legacyFirst = List.of(new AuditChain.ProofEntry(2, null, chain.head(2)));
+        assertThat(AuditChain.extend(1, chain.head(1), legacyFirst, true).consistent())
+                .as("old entries before any new one are taken as the node states them")
+                .isTrue();
+        assertThat(AuditChain.extend(1, chain.head(1), legacyFirst, false).consistent())
+                .isFalse();
+    }
+
+    @Test
+    void aLoneSurrogateHasNoCanonicalForm() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanonicalJson.text("a\ud800b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(CanonicalJson.text("\ud83d\ude00")).isEqualTo("\"\ud83d\ude00\"");
+    }
+
     private static Chain rehash(List<String> contents) {
         List<String> hashes = new ArrayList<>();
         String previous = AuditChain.GENESIS;

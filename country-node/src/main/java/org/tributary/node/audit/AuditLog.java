@@ -302,6 +302,7 @@ public class AuditLog {
         long[] count = {0};
         String[] previous = {GENESIS};
         long[] expectedSeq = {1};
+        boolean[] newFormatSeen = {false};
         Verification[] broken = {null};
         jdbc.sql("select * from release_audit order by seq").query(rs -> {
             if (broken[0] != null) {
@@ -316,6 +317,8 @@ public class AuditLog {
                 seq = expectedSeq[0];
             } else if (!previous[0].equals(rs.getString("previous_hash"))) {
                 problem = "previous hash does not match the entry before";
+            } else if (rs.getInt("format") < FORMAT && newFormatSeen[0]) {
+                problem = "an entry of the old format after entries of the new: a rewrite passing itself off as old";
             } else {
                 String recomputed = entry(rs).recomputedHash();
                 if (!hash.equals(recomputed)) {
@@ -331,6 +334,7 @@ public class AuditLog {
                 return;
             }
             previous[0] = hash;
+            newFormatSeen[0] |= rs.getInt("format") >= FORMAT;
             expectedSeq[0]++;
         });
         if (broken[0] != null) {
