@@ -3,15 +3,12 @@ package org.tributary.deploy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.tributary.common.codes.AgeBand;
+import org.tributary.testsupport.SkewedCases;
+import org.tributary.testsupport.SkewedCases.TestCase;
 
 /**
  * The end-to-end tests' own cases: generated here, written as an HTCDS Excel file (field names in row 1, as the
@@ -20,8 +17,6 @@ import org.tributary.common.codes.AgeBand;
  */
 final class CaseFiles {
 
-    static final List<String> GENDERS =
-            List.of("Feminine", "Feminine", "Feminine", "Masculine", "Masculine", "TransgenderFeminine");
     static final List<String> COLUMNS = List.of(
             "ext_ExternalRef",
             "ext_RegisteredOn",
@@ -33,43 +28,11 @@ final class CaseFiles {
             "ext_InformedOfEntitlements",
             "cas_Status");
 
-    record TestCase(String ref, LocalDate registered, String status, String gender, int age, Boolean informed) {
-
-        boolean identified() {
-            return !status.equals("NotAVictimOfTrafficking");
-        }
-
-        String genderCode() {
-            return switch (gender) {
-                case "Feminine" -> "F";
-                case "Masculine" -> "M";
-                default -> "X";
-            };
-        }
-
-        String ageBand() {
-            return AgeBand.of(age).label();
-        }
-    }
-
     private CaseFiles() {}
 
+    /** The end-to-end tests' cases of a country: registered 2022–2024, all its own citizens. */
     static List<TestCase> generate(String country, int n) {
-        Random r = new Random(31L * country.hashCode() + n);
-        List<TestCase> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int age = r.nextInt(10) == 0 ? 5 + r.nextInt(60) : 16 + r.nextInt(18);
-            String status = switch (r.nextInt(10)) {
-                case 0 -> "NotAVictimOfTrafficking";
-                case 1, 2, 3 -> "PossibleVictimOfTrafficking";
-                default -> "ActualVictimOfTrafficking";
-            };
-            Boolean informed = r.nextInt(8) == 0 ? null : r.nextInt(3) == 0;
-            LocalDate registered = LocalDate.of(2022 + r.nextInt(3), 1 + r.nextInt(12), 1 + r.nextInt(28));
-            out.add(new TestCase(
-                    country + "-E2E-" + i, registered, status, GENDERS.get(r.nextInt(GENDERS.size())), age, informed));
-        }
-        return out;
+        return SkewedCases.generate(country, "-E2E-", n, 31L * country.hashCode() + n, 2022, false);
     }
 
     static byte[] xlsx(String country, List<TestCase> cases) {
@@ -109,21 +72,6 @@ final class CaseFiles {
 
     /** How many of the cases match every coordinate ({@code _T}: any value) and the filter. */
     static long count(List<TestCase> cases, Map<String, String> at, Predicate<TestCase> filter) {
-        Map<String, Function<TestCase, String>> dims = Map.of(
-                "gender",
-                TestCase::genderCode,
-                "ageBand",
-                TestCase::ageBand,
-                "year",
-                c -> Integer.toString(c.registered().getYear()),
-                "informedOfEntitlements",
-                c -> c.informed() == null ? "_U" : c.informed() ? "yes" : "no");
-        return cases.stream()
-                .filter(filter)
-                .filter(c -> at.entrySet().stream()
-                        .allMatch(e -> e.getValue().equals("_T")
-                                || (dims.containsKey(e.getKey())
-                                        && dims.get(e.getKey()).apply(c).equals(e.getValue()))))
-                .count();
+        return SkewedCases.count(cases, at, filter);
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.tributary.deploy.CaseFiles.TestCase;
+import org.tributary.testsupport.SkewedCases.TestCase;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +22,8 @@ import org.tributary.aggregator.AggregatorApplication;
 import org.tributary.aggregator.support.CountryNodeProcess;
 import org.tributary.aggregator.support.Http;
 import org.tributary.aggregator.support.Tokens;
-import org.tributary.common.codes.AgeBand;
+import org.tributary.testsupport.SkewedCases;
+import org.tributary.testsupport.SkewedCases.TestCase;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,28 +38,6 @@ class RegionalFederationIT {
     static final int K = 5;
     static final int B = 5;
     static final Map<String, Integer> SIZES = new LinkedHashMap<>(Map.of("KH", 1500, "TH", 1000, "VN", 700));
-    static final List<String> GENDERS =
-            List.of("Feminine", "Feminine", "Feminine", "Masculine", "Masculine", "TransgenderFeminine");
-
-    record TestCase(int year, String status, String gender, int age, String citizenship, Boolean informed) {
-
-        boolean identified() {
-            return !status.equals("NotAVictimOfTrafficking");
-        }
-
-        String genderCode() {
-            return switch (gender) {
-                case "Feminine" -> "F";
-                case "Masculine" -> "M";
-                default -> "X";
-            };
-        }
-
-        String ageBand() {
-            return AgeBand.of(age).label();
-        }
-    }
-
     static final Map<String, List<TestCase>> CASES = new LinkedHashMap<>();
     static final List<CountryNodeProcess> NODES = new ArrayList<>();
     static ConfigurableApplicationContext aggregator;
@@ -112,23 +88,9 @@ class RegionalFederationIT {
         NODES.forEach(CountryNodeProcess::close);
     }
 
-    /** Skewed on purpose: some age bands and the third gender code are small in some countries. */
+    /** Skewed on purpose ({@link SkewedCases}): registered 2021–2023, one in six a citizen of Lao PDR. */
     static List<TestCase> generate(String country, int n) {
-        Random r = new Random(country.hashCode());
-        List<TestCase> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int age = r.nextInt(10) == 0 ? 5 + r.nextInt(60) : 16 + r.nextInt(18);
-            String status = switch (r.nextInt(10)) {
-                case 0 -> "NotAVictimOfTrafficking";
-                case 1, 2, 3 -> "PossibleVictimOfTrafficking";
-                default -> "ActualVictimOfTrafficking";
-            };
-            Boolean informed = r.nextInt(8) == 0 ? null : r.nextInt(3) == 0;
-            String citizenship = r.nextInt(6) == 0 ? "LA" : country;
-            out.add(new TestCase(
-                    2021 + r.nextInt(3), status, GENDERS.get(r.nextInt(GENDERS.size())), age, citizenship, informed));
-        }
-        return out;
+        return SkewedCases.generate(country, "-IT-", n, country.hashCode(), 2021, true);
     }
 
     static byte[] csv(String country, List<TestCase> cases) {
@@ -137,11 +99,9 @@ class RegionalFederationIT {
                         + "prs_Citizenship,ext_CountryOfExploitation,ext_InformedOfEntitlements,cas_Status\n");
         for (int i = 0; i < cases.size(); i++) {
             TestCase c = cases.get(i);
-            s.append(country)
-                    .append("-IT-")
-                    .append(i)
+            s.append(c.ref())
                     .append(',')
-                    .append(LocalDate.of(c.year(), 1 + i % 12, 1 + i % 28))
+                    .append(c.registered())
                     .append(',')
                     .append(c.status())
                     .append(',')
@@ -159,18 +119,7 @@ class RegionalFederationIT {
 
     /** The true count of a country's cases matching every coordinate ({@code _T}: any). */
     static long truth(String country, Map<String, String> at, Predicate<TestCase> filter) {
-        Map<String, Function<TestCase, String>> dims = new HashMap<>();
-        dims.put("gender", TestCase::genderCode);
-        dims.put("ageBand", TestCase::ageBand);
-        dims.put("year", c -> Integer.toString(c.year()));
-        dims.put("citizenship", TestCase::citizenship);
-        dims.put("informedOfEntitlements", c -> c.informed() == null ? "_U" : c.informed() ? "yes" : "no");
-        return CASES.get(country).stream()
-                .filter(filter)
-                .filter(c -> at.entrySet().stream()
-                        .allMatch(e -> e.getValue().equals("_T")
-                                || dims.get(e.getKey()).apply(c).equals(e.getValue())))
-                .count();
+        return SkewedCases.count(CASES.get(country), at, filter);
     }
 
     static Map<String, String> coordinates(JsonNode observation) {
