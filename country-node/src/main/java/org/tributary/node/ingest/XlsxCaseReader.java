@@ -121,27 +121,14 @@ final class XlsxCaseReader implements CaseFileReader {
      * One of the template's sheets of assistance or follow-ups: row 1 the field names, row 2 (optional) their labels,
      * then one row per service or follow-up with the case number it belongs to. Rows by case number.
      */
-    private static final class AuxiliaryHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private static final class AuxiliaryHandler extends RowCells {
         private final String sheet;
         private final Map<String, List<Map<String, String>>> rows;
         private final Map<Integer, String> names = new HashMap<>();
-        private final Map<Integer, String> cells = new TreeMap<>();
 
         AuxiliaryHandler(String sheet, Map<String, List<Map<String, String>>> rows) {
             this.sheet = sheet;
             this.rows = rows;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells.clear();
-        }
-
-        @Override
-        public void cell(String ref, String value, XSSFComment comment) {
-            if (ref != null && value != null) {
-                cells.put((int) new CellReference(ref).getCol(), value);
-            }
         }
 
         @Override
@@ -179,21 +166,9 @@ final class XlsxCaseReader implements CaseFileReader {
         }
     }
 
-    private final class RowHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final RowSink sink;
-        private final boolean countOnly;
-        private final Map<String, List<Map<String, String>>> assistance = new HashMap<>();
-        private final Map<String, List<Map<String, String>>> followUps = new HashMap<>();
-        private final java.util.Set<String> used = new java.util.HashSet<>();
-        private final Map<Integer, String> names = new HashMap<>();
-        private final Map<Integer, String> cells = new TreeMap<>();
-        private Map<Integer, String> fields;
-        private long dataRows;
-
-        RowHandler(RowSink sink, boolean countOnly) {
-            this.sink = sink;
-            this.countOnly = countOnly;
-        }
+    /** A sheet read row by row: each row's cells by column index, for {@link #endRow} to use. */
+    private abstract static class RowCells implements XSSFSheetXMLHandler.SheetContentsHandler {
+        final Map<Integer, String> cells = new TreeMap<>();
 
         @Override
         public void startRow(int rowNum) {
@@ -205,6 +180,22 @@ final class XlsxCaseReader implements CaseFileReader {
             if (ref != null && value != null) {
                 cells.put((int) new CellReference(ref).getCol(), value);
             }
+        }
+    }
+
+    private final class RowHandler extends RowCells {
+        private final RowSink sink;
+        private final boolean countOnly;
+        private final Map<String, List<Map<String, String>>> assistance = new HashMap<>();
+        private final Map<String, List<Map<String, String>>> followUps = new HashMap<>();
+        private final java.util.Set<String> used = new java.util.HashSet<>();
+        private final Map<Integer, String> names = new HashMap<>();
+        private Map<Integer, String> fields;
+        private long dataRows;
+
+        RowHandler(RowSink sink, boolean countOnly) {
+            this.sink = sink;
+            this.countOnly = countOnly;
         }
 
         @Override
