@@ -30,8 +30,10 @@ public final class LocalFederation {
     static final List<String> DEFAULT_COUNTRIES = List.of("KH", "TH", "VN");
     static final List<String> DEMO_USERS = List.of(
             "kh-caseworker",
+            "kh-supervisor",
             "kh-operator",
             "th-caseworker",
+            "th-supervisor",
             "th-operator",
             "vn-caseworker",
             "analyst",

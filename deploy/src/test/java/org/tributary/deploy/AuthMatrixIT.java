@@ -57,14 +57,21 @@ class AuthMatrixIT {
         expiredAfter = Instant.ofEpochSecond(
                         Keycloak.claims(expiredToken).path("exp").asLong())
                 .plusSeconds(32);
-        for (String user :
-                List.of("kh-caseworker", "kh-operator", "th-caseworker", "th-operator", "analyst", "security")) {
+        for (String user : List.of(
+                "kh-caseworker",
+                "kh-supervisor",
+                "kh-operator",
+                "th-caseworker",
+                "th-supervisor",
+                "th-operator",
+                "analyst",
+                "security")) {
             TOKENS.put(user, keycloak.user(user));
         }
         TOKENS.put("aggregator", keycloak.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
         TOKENS.put("console", keycloak.client("tributary-security-console", KeycloakServer.DEMO_CONSOLE_SECRET));
         var elsewhere = new Keycloak(federation.plan().keycloakUrl().replace("127.0.0.1", "localhost"));
-        for (String user : List.of("kh-caseworker", "kh-operator", "analyst", "security")) {
+        for (String user : List.of("kh-caseworker", "kh-supervisor", "kh-operator", "analyst", "security")) {
             OTHER_ISSUER.put(user, elsewhere.user(user));
         }
         OTHER_ISSUER.put("aggregator", elsewhere.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
@@ -121,7 +128,9 @@ class AuthMatrixIT {
         String query = "{\"dimensions\": [\"gender\"]}";
         Set<String> analyst = Set.of("analyst");
         Set<String> officer = Set.of("security");
-        Set<String> staff = Set.of("kh-caseworker", "kh-operator");
+        Set<String> staff = Set.of("kh-caseworker", "kh-supervisor");
+        Set<String> supervisor = Set.of("kh-supervisor");
+        Set<String> importers = Set.of("kh-caseworker", "kh-supervisor", "kh-operator");
         Set<String> operator = Set.of("kh-operator");
         Set<String> audit = Set.of("kh-operator", "security");
         List<Endpoint> all = new ArrayList<>();
@@ -155,8 +164,19 @@ class AuthMatrixIT {
             all.add(new Endpoint(
                     service, "DELETE", prefix + "/api/cases/" + UNKNOWN, null, staff, "th-caseworker", 404));
             all.add(new Endpoint(
-                    service, "GET", prefix + "/api/imports/" + UNKNOWN, null, staff, "th-caseworker", 404));
-            all.add(new Endpoint(service, "GET", prefix + "/api/imports/template", null, staff, "th-caseworker", 200));
+                    service, "GET", prefix + "/api/cases/" + UNKNOWN + "/history", null, staff, "th-caseworker", 404));
+            all.add(new Endpoint(
+                    service,
+                    "PUT",
+                    prefix + "/api/cases/" + UNKNOWN + "/assignment",
+                    "{\"owner\": \"kh-caseworker\"}",
+                    supervisor,
+                    "th-supervisor",
+                    404));
+            all.add(new Endpoint(
+                    service, "GET", prefix + "/api/imports/" + UNKNOWN, null, importers, "th-caseworker", 404));
+            all.add(new Endpoint(
+                    service, "GET", prefix + "/api/imports/template", null, importers, "th-caseworker", 200));
             all.add(new Endpoint(service, "GET", prefix + "/api/policy", null, operator, "th-operator", 200));
             all.add(new Endpoint(service, "GET", prefix + "/api/budget", null, operator, "th-operator", 200));
             all.add(new Endpoint(
@@ -226,6 +246,25 @@ class AuthMatrixIT {
                 "auth matrix: %d endpoints, %d checks, %d passed%n",
                 endpoints().size(), total, total - failures.size());
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void realTokensNameTheUserAndACaseWorkerSeesOnlyTheirOwnCases() throws Exception {
+        assertThat(Keycloak.claims(TOKENS.get("kh-caseworker"))
+                        .path("preferred_username")
+                        .asString())
+                .isEqualTo("kh-caseworker");
+        long own = total(call("gateway", "GET", "/api/nodes/kh/api/cases?size=1", null, TOKENS.get("kh-caseworker")));
+        long all = total(call("gateway", "GET", "/api/nodes/kh/api/cases?size=1", null, TOKENS.get("kh-supervisor")));
+        System.out.printf("need-to-know: kh-caseworker sees %d of the node's %d cases%n", own, all);
+        // The sample gives three in four cases to kh-caseworker, the rest to a colleague.
+        assertThat(all).isEqualTo(300);
+        assertThat(own).isEqualTo(225);
+    }
+
+    private static long total(HttpResponse<String> page) throws IOException {
+        assertThat(page.statusCode()).isEqualTo(200);
+        return Keycloak.JSON.readTree(page.body()).path("total").asLong();
     }
 
     @Test

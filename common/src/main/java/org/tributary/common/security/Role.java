@@ -5,9 +5,11 @@ package org.tributary.common.security;
  * service maps them to authorities {@code ROLE_<name>}.
  */
 public enum Role {
-    /** National agency staff: the case records of their own country's node. */
+    /** National agency staff: the case records of their own country's node that they own or are assigned to. */
     CASE_WORKER("case-worker"),
-    /** National agency administrator: a case worker's rights plus the node's policy and audit log. */
+    /** National agency staff who see every case of their country's node and assign them to case workers. */
+    CASE_SUPERVISOR("case-supervisor"),
+    /** National agency administrator: the node's imports, sharing policy, budget and audit log (no case records). */
     NODE_OPERATOR("node-operator"),
     /** Regional body: protected regional aggregates, never a case. */
     REGIONAL_ANALYST("regional-analyst"),

@@ -69,7 +69,11 @@ public final class TestTokens {
                     .issueTime(Date.from(now))
                     .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                     .claim("azp", "tributary-web")
-                    .claim("realm_access", Map.of("roles", roles));
+                    .claim("realm_access", Map.of("roles", roles))
+                    // As the realm's username mapper writes it.
+                    .claim(
+                            "preferred_username",
+                            "test-user-" + UUID.randomUUID().toString().substring(0, 8));
             if (country != null) {
                 claims.claim("country", country);
             }
@@ -77,6 +81,12 @@ public final class TestTokens {
 
         public Builder subject(String subject) {
             claims.subject(subject);
+            return this;
+        }
+
+        /** The Keycloak username ({@code preferred_username}), as need-to-know on the node reads it. */
+        public Builder username(String username) {
+            claims.claim("preferred_username", username);
             return this;
         }
 

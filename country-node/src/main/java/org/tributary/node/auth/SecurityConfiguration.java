@@ -21,7 +21,9 @@ import org.tributary.support.auth.ResourceServerConfiguration;
  * gateway decided, and grants by realm role and, for national staff, by the token's {@code country}.
  *
  * <ul>
- *   <li>{@code /api/cases}, {@code /api/imports}: a case worker or node operator of this node's country;
+ *   <li>{@code /api/cases}: a case worker or case supervisor of this node's country (which cases: {@code
+ *       CaseService}); assigning a case ({@code PUT /api/cases/{id}/assignment}): a case supervisor;
+ *   <li>{@code /api/imports}: a case worker, case supervisor or node operator of this node's country;
  *   <li>{@code /api/policy}, {@code /api/budget}, {@code /api/release-periods}, {@code /api/catalogue-release}: a
  *       node operator of this country;
  *   <li>{@code /api/audit}: a node operator of this country, or a security officer;
@@ -62,8 +64,12 @@ class SecurityConfiguration {
                         .access(anyOf(
                                 new CountryAccess(country, Role.NODE_OPERATOR),
                                 hasRole(Role.SECURITY_OFFICER.realmRole())))
-                        .requestMatchers("/api/cases", "/api/cases/**", "/api/imports", "/api/imports/**")
-                        .access(new CountryAccess(country, Role.CASE_WORKER, Role.NODE_OPERATOR))
+                        .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/cases/*/assignment")
+                        .access(new CountryAccess(country, Role.CASE_SUPERVISOR))
+                        .requestMatchers("/api/cases", "/api/cases/**")
+                        .access(new CountryAccess(country, Role.CASE_WORKER, Role.CASE_SUPERVISOR))
+                        .requestMatchers("/api/imports", "/api/imports/**")
+                        .access(new CountryAccess(country, Role.CASE_WORKER, Role.CASE_SUPERVISOR, Role.NODE_OPERATOR))
                         .requestMatchers("/error")
                         .permitAll()
                         // Anything else: a valid token gets the usual answer (404 for unknown paths), none gets 401.

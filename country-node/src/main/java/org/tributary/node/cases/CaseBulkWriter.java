@@ -50,10 +50,22 @@ public class CaseBulkWriter {
      * taken here, so that nobody hands this writer a connection of their own.
      */
     public Session open(String actor, Instant now) throws SQLException {
+        return open(actor, now, null);
+    }
+
+    /**
+     * As {@link #open(String, Instant)}, new cases that name no owner being {@code defaultOwner}'s (the importer's
+     * username); a known case that names no owner keeps its own.
+     */
+    public Session open(String actor, Instant now, String defaultOwner) throws SQLException {
         if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a bulk write runs in a transaction");
         }
-        return new Session(org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource), actor, now);
+        return new Session(
+                org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource),
+                actor,
+                now,
+                CaseViewer.normalise(defaultOwner));
     }
 
     /** How many cases a bulk write created and how many it updated. */
@@ -65,6 +77,7 @@ public class CaseBulkWriter {
         private final CopyManager copy;
         private final String actor;
         private final Instant now;
+        private final String defaultOwner;
         private final List<CaseRequest> batch = new ArrayList<>(BATCH);
         private final CopyText text = new CopyText();
         private boolean staging;
@@ -72,11 +85,36 @@ public class CaseBulkWriter {
         private long inserted;
         private long updated;
 
-        private Session(Connection connection, String actor, Instant now) throws SQLException {
+        private Session(Connection connection, String actor, Instant now, String defaultOwner) throws SQLException {
             this.connection = connection;
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             this.actor = actor;
             this.now = now;
+            this.defaultOwner = defaultOwner;
+        }
+
+        /**
+         * Which of these references name a case that {@code username} neither owns nor is assigned to (need-to-know
+         * for a case worker's import): one query, on this write's connection.
+         */
+        public java.util.Set<String> notVisibleTo(String username, List<String> refs) throws SQLException {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            if (refs.isEmpty()) {
+                return found;
+            }
+            try (var s = connection.prepareStatement("select c.external_ref from unnest(?::text[]) as r(ref)"
+                    + " join cases c on c.external_ref = r.ref where lower(c.case_owner) is distinct from ?"
+                    + " and not exists (select 1 from case_assignees a where a.case_id = c.id and a.username = ?)")) {
+                s.setArray(1, connection.createArrayOf("text", refs.toArray()));
+                s.setString(2, username);
+                s.setString(3, username);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
         }
 
         public void add(CaseRequest request) throws SQLException {
@@ -147,6 +185,7 @@ public class CaseBulkWriter {
             }
             inserted += batch.size() - known.size();
             updated += known.size();
+            audit(ids, known);
             copy("assistance_events (case_id, service_type, stage, status, provider_type, start_date, end_date)");
             for (int i = 0; i < batch.size(); i++) {
                 for (AssistanceDto a : batch.get(i).assistance()) {
@@ -192,6 +231,29 @@ public class CaseBulkWriter {
             text.end();
         }
 
+        /**
+         * The case audit trail of the batch, one statement: {@code IMPORTED} for the new cases, {@code
+         * IMPORT_REPLACED} for the known ones (their content replaced as a whole).
+         */
+        private void audit(UUID[] ids, Map<String, UUID> known) throws SQLException {
+            UUID[] replaced = known.values().toArray(UUID[]::new);
+            java.util.Set<UUID> old = new java.util.HashSet<>(known.values());
+            UUID[] created =
+                    java.util.Arrays.stream(ids).filter(id -> !old.contains(id)).toArray(UUID[]::new);
+            try (var s = connection.prepareStatement("insert into case_audit (at, actor, action, case_id)"
+                    + " select ?::timestamptz, ?::text, 'IMPORTED', unnest(?::uuid[])"
+                    + " union all select ?::timestamptz, ?::text, 'IMPORT_REPLACED', unnest(?::uuid[])")) {
+                java.sql.Timestamp at = java.sql.Timestamp.from(now);
+                s.setTimestamp(1, at);
+                s.setString(2, actor);
+                s.setArray(3, connection.createArrayOf("uuid", created));
+                s.setTimestamp(4, at);
+                s.setString(5, actor);
+                s.setArray(6, connection.createArrayOf("uuid", replaced));
+                s.executeUpdate();
+            }
+        }
+
         /** Streams the batch's cases that are not in {@code known} into the case table; returns every case's id. */
         private UUID[] insertNew(Map<String, UUID> known) throws SQLException {
             // By position, not a map keyed by the request: hashing a whole case costs more than writing it.
@@ -214,7 +276,7 @@ public class CaseBulkWriter {
                             .field(now)
                             .field(actor);
                     text.field(now).field(actor);
-                    content(r);
+                    content(r, owner(r.caseOwner(), defaultOwner));
                     text.endRow();
                 }
                 text.end();
@@ -266,15 +328,21 @@ public class CaseBulkWriter {
                 UUID id = known.get(r.externalRef());
                 if (id != null) {
                     text.field(id);
-                    content(r);
+                    // No owner named: the case keeps its own (assignAll).
+                    content(r, owner(r.caseOwner(), null));
                     text.endRow();
                 }
             }
             text.end();
         }
 
-        /** The columns of {@link #CONTENT}, in order. */
-        private void content(CaseRequest r) {
+        private static String owner(String named, String otherwise) {
+            String owner = CaseViewer.normalise(named);
+            return owner != null ? owner : otherwise;
+        }
+
+        /** The columns of {@link #CONTENT}, in order, with this owner. */
+        private void content(CaseRequest r, String owner) {
             text.field(r.registeredOn())
                     .field(r.traffickingStatus())
                     .field(r.statusDecidedBy())
@@ -299,7 +367,7 @@ public class CaseBulkWriter {
                     .field(r.caseStatus())
                     .field(r.closureReason())
                     .field(r.consentToAggregateUse())
-                    .field(r.caseOwner())
+                    .field(owner)
                     .bytea(personalData.seal(r.personal(), r.externalRef()));
         }
 
@@ -311,7 +379,7 @@ public class CaseBulkWriter {
 
     private static String assignAll() {
         return CaseColumns.CONTENT.stream()
-                .map(c -> c + " = u." + c)
+                .map(c -> c.equals("case_owner") ? c + " = coalesce(u." + c + ", c." + c + ")" : c + " = u." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

@@ -27,7 +27,10 @@ import org.tributary.common.problem.ProblemType;
 import org.tributary.node.web.CurrentActor;
 import org.tributary.support.web.ProblemException;
 
-/** The case API for case workers. The ETag of a case is its version. */
+/**
+ * The case API for case workers and case supervisors. The ETag of a case is its version. A case worker sees only the
+ * cases they own or are assigned to ({@link CaseService}).
+ */
 @RestController
 @RequestMapping("/api/cases")
 @Validated
@@ -43,7 +46,7 @@ class CaseController {
 
     @PostMapping
     ResponseEntity<CaseResponse> create(@Valid @RequestBody CaseRequest request) {
-        var created = cases.create(request, actor.name());
+        var created = cases.create(request, actor.viewer(), actor.name());
         return ResponseEntity.created(URI.create("/api/cases/" + created.id()))
                 .eTag(etag(created.version()))
                 .body(created);
@@ -51,7 +54,7 @@ class CaseController {
 
     @GetMapping("/{id}")
     ResponseEntity<CaseResponse> get(@PathVariable UUID id) {
-        var found = cases.get(id);
+        var found = cases.get(id, actor.viewer());
         return ResponseEntity.ok().eTag(etag(found.version())).body(found);
     }
 
@@ -63,7 +66,7 @@ class CaseController {
             @RequestParam(required = false) IdentificationStage stage,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return cases.list(new CaseRepository.CaseFilter(status, year, citizenship, stage), page, size);
+        return cases.list(new CaseRepository.CaseFilter(status, year, citizenship, stage), actor.viewer(), page, size);
     }
 
     @PutMapping("/{id}")
@@ -71,7 +74,7 @@ class CaseController {
             @PathVariable UUID id,
             @Valid @RequestBody CaseRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        var updated = cases.update(id, request, version(ifMatch), actor.name());
+        var updated = cases.update(id, request, version(ifMatch), actor.viewer(), actor.name());
         return ResponseEntity.ok().eTag(etag(updated.version())).body(updated);
     }
 
@@ -80,14 +83,37 @@ class CaseController {
             @PathVariable UUID id,
             @RequestBody(required = false) @Valid CloseRequest body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        var closed = cases.close(id, body == null ? null : body.reason(), version(ifMatch), actor.name());
+        var closed =
+                cases.close(id, body == null ? null : body.reason(), version(ifMatch), actor.viewer(), actor.name());
         return ResponseEntity.ok().eTag(etag(closed.version())).body(closed);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> erase(@PathVariable UUID id) {
-        cases.erase(id, actor.name());
+        cases.erase(id, actor.viewer(), actor.name());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Who fields were changed by, and when: no values. */
+    @GetMapping("/{id}/history")
+    CaseHistory history(@PathVariable UUID id) {
+        return cases.history(id, actor.viewer());
+    }
+
+    @GetMapping("/{id}/assignment")
+    ResponseEntity<CaseAssignment> assignment(@PathVariable UUID id) {
+        var found = cases.assignment(id, actor.viewer());
+        return ResponseEntity.ok().eTag(etag(found.version())).body(found);
+    }
+
+    /** A case supervisor's assignment of the case: its owner and other case workers. */
+    @PutMapping("/{id}/assignment")
+    ResponseEntity<CaseAssignment> assign(
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseAssignment.Request request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var assigned = cases.assign(id, request, version(ifMatch), actor.viewer(), actor.name());
+        return ResponseEntity.ok().eTag(etag(assigned.version())).body(assigned);
     }
 
     record CloseRequest(@Size(max = 2000) String reason) {

@@ -67,7 +67,13 @@ record CaseRecord(
 
     /** This case with its assistance, follow-ups and referrals (read from their own tables). */
     CaseRecord withChildren(List<Assistance> assistance, List<FollowUp> followUps, List<Referral> referrals) {
-        return copy(version, updatedAt, updatedBy, caseStatus, closureReason, assistance, followUps, referrals);
+        return copy(
+                version, updatedAt, updatedBy, caseStatus, closureReason, caseOwner, assistance, followUps, referrals);
+    }
+
+    /** This case owned by {@code owner} (a Keycloak username, or null for nobody's). */
+    CaseRecord withOwner(String owner) {
+        return copy(version, updatedAt, updatedBy, caseStatus, closureReason, owner, assistance, followUps, referrals);
     }
 
     /** This case closed (HTCDS {@code cas_Status = Closed}) as the next version, by {@code actor} at {@code at}. */
@@ -78,6 +84,7 @@ record CaseRecord(
                 actor,
                 CaseStatus.Closed,
                 reason != null ? reason : closureReason,
+                caseOwner,
                 assistance,
                 followUps,
                 referrals);
@@ -90,6 +97,7 @@ record CaseRecord(
             String updatedBy,
             CaseStatus caseStatus,
             String closureReason,
+            String caseOwner,
             List<Assistance> assistance,
             List<FollowUp> followUps,
             List<Referral> referrals) {

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -114,9 +112,62 @@ class CaseRepository {
     }
 
     void audit(Instant at, String actor, CaseAuditEntry entry) {
-        jdbc.sql("insert into case_audit (at, actor, action, case_id) values (?, ?, ?, ?)")
-                .params(Timestamp.from(at), actor, entry.action(), entry.caseId())
+        jdbc.sql("insert into case_audit (at, actor, action, case_id, detail) values (?, ?, ?, ?, ?)")
+                .params(Timestamp.from(at), actor, entry.action(), entry.caseId(), entry.detail())
                 .update();
+    }
+
+    /** Whether {@code viewer} may see the case: a supervisor always, a case worker if they own or are assigned it. */
+    boolean isVisible(UUID id, CaseViewer viewer) {
+        if (viewer.supervisor()) {
+            return true;
+        }
+        if (viewer.username() == null) {
+            return false;
+        }
+        return jdbc.sql("select exists(select 1 from cases where id = ? and lower(case_owner) = ?)"
+                        + " or exists(select 1 from case_assignees where case_id = ? and username = ?)")
+                .params(id, viewer.username(), id, viewer.username())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The case workers assigned to a case besides its owner, sorted. */
+    List<String> assignees(UUID id) {
+        return jdbc.sql("select username from case_assignees where case_id = ? order by username")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    /** Sets the owner and the assignees as the next version; false if {@code expectedVersion} is stale. */
+    boolean assign(UUID id, String owner, List<String> assignees, long expectedVersion, Instant at, String actor) {
+        int rows = jdbc.sql("update cases set case_owner = ?, version = version + 1, updated_at = ?, updated_by = ?"
+                        + " where id = ? and version = ?")
+                .params(owner, Timestamp.from(at), actor, id, expectedVersion)
+                .update();
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.sql("delete from case_assignees where case_id = ?").param(id).update();
+        for (String username : assignees) {
+            jdbc.sql("insert into case_assignees (case_id, username, assigned_at, assigned_by) values (?, ?, ?, ?)")
+                    .params(id, username, Timestamp.from(at), actor)
+                    .update();
+        }
+        return true;
+    }
+
+    /** What the case audit trail holds of one case, oldest first: who did what when, and which fields changed. */
+    List<CaseHistory.Entry> history(UUID id) {
+        return jdbc.sql("select at, actor, action, detail from case_audit where case_id = ? order by id")
+                .param(id)
+                .query((rs, n) -> new CaseHistory.Entry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        CaseAuditEntry.fields(rs.getString("detail"))))
+                .list();
     }
 
     private void insertChildren(CaseRecord c) {
@@ -301,29 +352,57 @@ class CaseRepository {
         return list.stream().map(Enum::name).toArray(String[]::new);
     }
 
-    /** Filters of the case list; each maps to an indexed column. */
-    record CaseFilter(CaseStatus status, Integer year, String citizenship, IdentificationStage stage) {
+    /**
+     * Filters of the case list; each maps to an indexed column.
+     *
+     * @param visibleTo a case worker's username: only the cases they own or are assigned to; null for a supervisor
+     */
+    record CaseFilter(
+            CaseStatus status, Integer year, String citizenship, IdentificationStage stage, String visibleTo) {
+
+        CaseFilter(CaseStatus status, Integer year, String citizenship, IdentificationStage stage) {
+            this(status, year, citizenship, stage, null);
+        }
+
+        /** This filter as {@code viewer} may use it: a case worker's list holds only their cases. */
+        CaseFilter seenBy(CaseViewer viewer) {
+            if (viewer.supervisor()) {
+                return new CaseFilter(status, year, citizenship, stage, null);
+            }
+            // No username: nobody's cases (the empty string is no realm username).
+            return new CaseFilter(status, year, citizenship, stage, viewer.username() == null ? "" : viewer.username());
+        }
 
         record Where(String sql, List<Object> params) {}
 
         Where where() {
-            Map<String, Object> clauses = new LinkedHashMap<>();
+            List<String> clauses = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
             if (status != null) {
-                clauses.put("case_status = ?", status.name());
+                clauses.add("case_status = ?");
+                params.add(status.name());
             }
             if (year != null) {
-                clauses.put("registration_year = ?", year);
+                clauses.add("registration_year = ?");
+                params.add(year);
             }
             if (citizenship != null) {
-                clauses.put("citizenship @> array[?]::text[]", citizenship);
+                clauses.add("citizenship @> array[?]::text[]");
+                params.add(citizenship);
             }
             if (stage != null) {
-                clauses.put("identification_stage = ?", stage.name());
+                clauses.add("identification_stage = ?");
+                params.add(stage.name());
+            }
+            if (visibleTo != null) {
+                clauses.add("(lower(case_owner) = ? or id in (select case_id from case_assignees where username = ?))");
+                params.add(visibleTo);
+                params.add(visibleTo);
             }
             if (clauses.isEmpty()) {
                 return new Where("", List.of());
             }
-            return new Where(" where " + String.join(" and ", clauses.keySet()), new ArrayList<>(clauses.values()));
+            return new Where(" where " + String.join(" and ", clauses), params);
         }
     }
 }

@@ -104,7 +104,7 @@ class ImportController {
                         () -> new ProblemException(ProblemType.VALIDATION, "mode must be all-or-nothing or partial."));
         ImportService.Submission submission;
         try {
-            submission = imports.submit(body, format, mode, actor.name());
+            submission = imports.submit(body, format, mode, actor.name(), actor.importer());
         } catch (RejectedExecutionException e) {
             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "Too many imports are waiting; try again later.");
         }

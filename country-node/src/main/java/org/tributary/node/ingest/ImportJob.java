@@ -14,6 +14,9 @@ final class ImportJob {
     final ImportFormat format;
     final ImportMode mode;
     final String requestedBy;
+    /** Who imports, as need-to-know sees them: which cases they may replace and whom they may name as owner. */
+    final org.tributary.node.cases.CaseViewer importer;
+
     final Instant createdAt;
     private final int maxReportedErrors;
 
@@ -38,12 +41,14 @@ final class ImportJob {
             ImportFormat format,
             ImportMode mode,
             String requestedBy,
+            org.tributary.node.cases.CaseViewer importer,
             Instant createdAt,
             int maxReportedErrors) {
         this.id = id;
         this.format = format;
         this.mode = mode;
         this.requestedBy = requestedBy;
+        this.importer = importer;
         this.createdAt = createdAt;
         this.maxReportedErrors = maxReportedErrors;
     }

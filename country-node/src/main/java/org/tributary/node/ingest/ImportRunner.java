@@ -129,7 +129,7 @@ class ImportRunner {
 
     /** Streams the file; returns null when the transaction must roll back (all-or-nothing with bad rows). */
     private CaseBulkWriter.Result write(ImportJob job, CaseFileReader reader, Path file) throws SQLException {
-        var session = writer.open(job.requestedBy, clock.instant());
+        var session = writer.open(job.requestedBy, clock.instant(), job.importer.username());
         BlockingQueue<List<SourceRow>> chunks = new ArrayBlockingQueue<>(8);
         Future<?> producer = readers.submit(() -> read(reader, file, chunks));
         Map<String, Long> seen = new HashMap<>();
@@ -137,6 +137,15 @@ class ImportRunner {
         try {
             List<SourceRow> chunk;
             while ((chunk = take(chunks)) != END) {
+                // Need-to-know: a case worker replaces only cases they own or are assigned to.
+                java.util.Set<String> notTheirs = job.importer.supervisor()
+                        ? java.util.Set.of()
+                        : session.notVisibleTo(
+                                job.importer.username(),
+                                chunk.stream()
+                                        .filter(SourceRow::isValid)
+                                        .map(r -> r.request().externalRef())
+                                        .toList());
                 for (SourceRow row : chunk) {
                     job.rowsProcessed.incrementAndGet();
                     if (!row.isValid()) {
@@ -144,6 +153,11 @@ class ImportRunner {
                         continue;
                     }
                     String ref = row.request().externalRef();
+                    FieldError ownership = ownership(job.importer, row, notTheirs.contains(ref));
+                    if (ownership != null) {
+                        job.rejectRow(List.of(ownership));
+                        continue;
+                    }
                     Long first = seen.putIfAbsent(ref, row.row());
                     if (first != null) {
                         job.rejectRow(List.of(new FieldError(
@@ -172,6 +186,38 @@ class ImportRunner {
             return null;
         }
         return session.finish();
+    }
+
+    /**
+     * Why a row may not be written by this importer, or null: a case worker may not name another owner (new cases
+     * with no owner are theirs), nor replace a case that is not theirs. The value is not echoed: it names a colleague
+     * or refers to a case the importer may not see.
+     */
+    static FieldError ownership(org.tributary.node.cases.CaseViewer importer, SourceRow row, boolean notTheirs) {
+        if (importer.supervisor()) {
+            return null;
+        }
+        if (importer.username() == null) {
+            return new FieldError(
+                    row.row(), "caseOwner", null, "your sign-in names no user, so the case would be nobody's");
+        }
+        if (notTheirs) {
+            return new FieldError(
+                    row.row(),
+                    "externalRef",
+                    null,
+                    "a case with this reference exists and is not assigned to you; ask a case supervisor");
+        }
+        String owner =
+                org.tributary.node.cases.CaseViewer.normalise(row.request().caseOwner());
+        if (owner != null && !owner.equals(importer.username())) {
+            return new FieldError(
+                    row.row(),
+                    "caseOwner",
+                    null,
+                    "only a case supervisor gives a case to someone else; leave it empty or name yourself");
+        }
+        return null;
     }
 
     /** The reader thread: parses and checks rows, hands them over in chunks, ends with {@link #END}. */

@@ -63,7 +63,13 @@ class ImportService {
     /** A submitted import: finished when it was small enough to run in the request, else still running. */
     record Submission(ImportJobView job, boolean finished) {}
 
-    Submission submit(InputStream body, ImportFormat format, ImportMode mode, String actor) throws IOException {
+    Submission submit(
+            InputStream body,
+            ImportFormat format,
+            ImportMode mode,
+            String actor,
+            org.tributary.node.cases.CaseViewer importer)
+            throws IOException {
         Files.createDirectories(properties.workDir());
         Path file = Files.createTempFile(
                 properties.workDir(), "import-", "." + format.name().toLowerCase());
@@ -72,7 +78,7 @@ class ImportService {
             long size = copyBounded(body, file);
             checkContent(file, size, format);
             var job = new ImportJob(
-                    UUID.randomUUID(), format, mode, actor, clock.instant(), properties.maxReportedErrors());
+                    UUID.randomUUID(), format, mode, actor, importer, clock.instant(), properties.maxReportedErrors());
             jobs.insert(job);
             running.put(job.id, job);
             boolean inline = size <= properties.syncThreshold().toBytes();

@@ -254,7 +254,7 @@ public final class SampleCaseGenerator {
                 pick(r, CaseStatus.values(), new int[] {30, 25, 40, 5}),
                 null,
                 r.nextInt(100) < 90,
-                null,
+                owner(i),
                 new PersonalDetails(
                         null,
                         GIVEN[r.nextInt(GIVEN.length)],
@@ -325,5 +325,16 @@ public final class SampleCaseGenerator {
             chosen.add(values[r.nextInt(values.length)]);
         }
         return List.copyOf(chosen);
+    }
+
+    /**
+     * The sample case's owner (a username, as need-to-know reads it): three in four belong to the demo realm's case
+     * worker of the country ({@code kh-caseworker}), the rest to a colleague with no demo account, so that the demo
+     * shows a case worker's partial view beside a supervisor's whole one. By the case's number: no random draw, so
+     * the generated cases are otherwise those of earlier versions.
+     */
+    private String owner(long i) {
+        String prefix = country.toLowerCase(java.util.Locale.ROOT);
+        return i % 4 == 3 ? prefix + "-fieldworker" : prefix + "-caseworker";
     }
 }

@@ -35,24 +35,45 @@ class NodeSecurityIT {
     @BeforeEach
     void setUp() {
         http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
+        supervisor = http.as(Tokens.supervisor("kh-chief"));
     }
 
     /** One protected endpoint: how to call it, and which callers it lets in. */
-    record Endpoint(String name, Function<Http, Http.Response> call, List<String> allowedCallers) {}
+    record Endpoint(
+            String name, Function<Http, Http.Response> call, List<String> allowedCallers, List<String> notFoundFor) {
+
+        Endpoint(String name, Function<Http, Http.Response> call, List<String> allowedCallers) {
+            this(name, call, allowedCallers, List.of());
+        }
+    }
 
     static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("GET /api/cases", h -> h.get("/api/cases"), List.of("kh-case-worker", "kh-node-operator")),
+            new Endpoint("GET /api/cases", h -> h.get("/api/cases"), List.of("kh-case-worker", "kh-case-supervisor")),
+            new Endpoint(
+                    // A case nobody may see but a supervisor: 404 for a case worker would be "allowed" (2xx only).
+                    "GET /api/cases/{id}/history",
+                    h -> h.get("/api/cases/" + supervisedCase() + "/history"),
+                    List.of("kh-case-supervisor"),
+                    // Need-to-know: a case worker may use the endpoint, and finds no such case.
+                    List.of("kh-case-worker")),
+            new Endpoint(
+                    "PUT /api/cases/{id}/assignment",
+                    h -> h.putJson(
+                            "/api/cases/" + supervisedCase() + "/assignment",
+                            "{\"owner\":\"kh-nobody\"}",
+                            "\"" + supervisedVersion() + "\""),
+                    List.of("kh-case-supervisor")),
             new Endpoint(
                     "POST /api/imports (one case)",
                     h -> h.post(
                             "/api/imports",
                             "application/json",
                             ("[" + Samples.caseJson("AUTH-MATRIX-1") + "]").getBytes()),
-                    List.of("kh-case-worker", "kh-node-operator")),
+                    List.of("kh-case-worker", "kh-case-supervisor", "kh-node-operator")),
             new Endpoint(
                     "GET /api/imports/template",
                     h -> h.get("/api/imports/template"),
-                    List.of("kh-case-worker", "kh-node-operator")),
+                    List.of("kh-case-worker", "kh-case-supervisor", "kh-node-operator")),
             new Endpoint("GET /api/policy", h -> h.get("/api/policy"), List.of("kh-node-operator")),
             new Endpoint(
                     "GET /api/audit/verify",
@@ -87,11 +108,41 @@ class NodeSecurityIT {
                             java.util.Map.of("X-Tributary-Requester-Token", Tokens.analyst("auth-matrix-analyst"))),
                     List.of("aggregator")));
 
+    /** A case owned by nobody with a token here: only a supervisor sees it. Created once per test class. */
+    static String supervisedCase;
+
+    static Http supervisor;
+
+    static synchronized String supervisedCase() {
+        if (supervisedCase == null) {
+            supervisedCase = supervisor
+                    .postJson(
+                            "/api/cases",
+                            Samples.caseJson("AUTH-MATRIX-SUPERVISED")
+                                    .replaceFirst("\\{", "{\"caseOwner\":\"kh-nobody\","))
+                    .json()
+                    .get("id")
+                    .asText();
+        }
+        return supervisedCase;
+    }
+
+    /** The supervised case's current version: each allowed assignment bumps it. */
+    static long supervisedVersion() {
+        return supervisor
+                .get("/api/cases/" + supervisedCase())
+                .json()
+                .get("version")
+                .asLong();
+    }
+
     /** The callers with valid tokens: name → token. */
     static List<String[]> callers() {
         return List.of(
                 new String[] {"kh-case-worker", Tokens.user("KH", "case-worker")},
+                new String[] {"kh-case-supervisor", Tokens.user("KH", "case-supervisor")},
                 new String[] {"kh-node-operator", Tokens.user("KH", "node-operator")},
+                new String[] {"th-case-supervisor", Tokens.user("TH", "case-supervisor")},
                 new String[] {"th-case-worker", Tokens.user("TH", "case-worker")},
                 new String[] {"th-node-operator", Tokens.user("TH", "node-operator")},
                 new String[] {"regional-analyst", Tokens.user(null, "regional-analyst")},
@@ -109,7 +160,9 @@ class NodeSecurityIT {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        String[] everyRole = {"case-worker", "node-operator", "security-officer", "federation-aggregator"};
+        String[] everyRole = {
+            "case-worker", "case-supervisor", "node-operator", "security-officer", "federation-aggregator"
+        };
         return List.of(
                 new String[] {"no token", null},
                 new String[] {"garbage", "not-a-jwt"},
@@ -158,9 +211,17 @@ class NodeSecurityIT {
                 boolean allowed = endpoint.allowedCallers().contains(caller[0]);
                 boolean ok = allowed
                         ? response.status() >= 200 && response.status() < 300
-                        : response.status() == 403
-                                && "urn:tributary:problem:forbidden"
-                                        .equals(response.json().get("type").asText());
+                        : endpoint.notFoundFor().contains(caller[0])
+                                ? response.status() == 404
+                                        && "urn:tributary:problem:not-found"
+                                                .equals(response.json()
+                                                        .get("type")
+                                                        .asText())
+                                : response.status() == 403
+                                        && "urn:tributary:problem:forbidden"
+                                                .equals(response.json()
+                                                        .get("type")
+                                                        .asText());
                 if (!ok) {
                     failures.add(endpoint.name() + " as " + caller[0] + " → " + response.status());
                 }

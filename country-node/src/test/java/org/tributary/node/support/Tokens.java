@@ -21,11 +21,28 @@ public final class Tokens {
         return builder(country, roles).sign();
     }
 
-    /** National staff of the test node (KH) with every national role, and the aggregator's role: for API tests. */
+    /** The username of {@link #allNodeRoles()}. */
+    public static final String STAFF_USERNAME = "kh-staff";
+
+    /**
+     * National staff of the test node (KH) with every national role (a case supervisor among them: every case is
+     * theirs to see), and the aggregator's role: for API tests.
+     */
     public static String allNodeRoles() {
-        return builder("KH", "case-worker", "node-operator", "federation-aggregator")
+        return builder("KH", "case-worker", "case-supervisor", "node-operator", "federation-aggregator")
                 .subject(STAFF_SUBJECT)
+                .username(STAFF_USERNAME)
                 .sign();
+    }
+
+    /** A case worker of the test node (KH) with this username: sees their own and assigned cases only. */
+    public static String caseWorker(String username) {
+        return builder("KH", "case-worker").username(username).sign();
+    }
+
+    /** A case supervisor of the test node (KH) with this username. */
+    public static String supervisor(String username) {
+        return builder("KH", "case-supervisor").username(username).sign();
     }
 
     /** A regional analyst with this subject, as Keycloak issues them to the web client (audience includes the node). */

@@ -4,7 +4,7 @@ import java.util.Set;
 import org.tributary.gateway.web.GatewayPaths;
 
 /**
- * Who may use {@code /api/nodes/{country}/**}: a case worker or node operator of that country (the token's {@code
+ * Who may use {@code /api/nodes/{country}/**}: a case worker, case supervisor or node operator of that country (the token's {@code
  * country} claim, any case), or a security officer for the node's audit API ({@code /api/audit/**}) of any country.
  * The federation API of a node ({@code /federation/**}) is service-to-service and refused to everyone.
  */
@@ -20,7 +20,9 @@ final class NodeAccessRule {
         if (path.isNodeAudit() && roles.contains(Roles.SECURITY_OFFICER)) {
             return true;
         }
-        boolean nationalStaff = roles.contains(Roles.CASE_WORKER) || roles.contains(Roles.NODE_OPERATOR);
+        boolean nationalStaff = roles.contains(Roles.CASE_WORKER)
+                || roles.contains(Roles.CASE_SUPERVISOR)
+                || roles.contains(Roles.NODE_OPERATOR);
         return nationalStaff && countryClaim != null && countryClaim.trim().equalsIgnoreCase(country);
     }
 }

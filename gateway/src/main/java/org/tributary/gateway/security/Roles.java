@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class Roles {
 
     public static final String CASE_WORKER = "case-worker";
+    public static final String CASE_SUPERVISOR = "case-supervisor";
     public static final String NODE_OPERATOR = "node-operator";
     public static final String REGIONAL_ANALYST = "regional-analyst";
     public static final String SECURITY_OFFICER = "security-officer";

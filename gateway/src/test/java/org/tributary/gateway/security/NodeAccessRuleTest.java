@@ -16,6 +16,9 @@ class NodeAccessRuleTest {
     void nationalStaffReachOnlyTheirOwnCountry() {
         assertThat(allows("/api/nodes/kh/api/cases", "KH", "case-worker")).isTrue();
         assertThat(allows("/api/nodes/KH/api/cases", "kh", "node-operator")).isTrue();
+        assertThat(allows("/api/nodes/kh/api/cases/1/assignment", "KH", "case-supervisor"))
+                .isTrue();
+        assertThat(allows("/api/nodes/th/api/cases", "KH", "case-supervisor")).isFalse();
         assertThat(allows("/api/nodes/th/api/cases", "KH", "case-worker")).isFalse();
         assertThat(allows("/api/nodes/kh/api/cases", null, "case-worker")).isFalse();
     }
