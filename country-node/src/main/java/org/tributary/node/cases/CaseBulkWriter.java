@@ -19,6 +19,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.springframework.stereotype.Component;
+import org.tributary.node.web.CaseViewer;
 
 /**
  * Writes many cases at once inside the caller's transaction, so that a rollback leaves nothing behind. Cases

@@ -31,6 +31,7 @@ import org.tributary.common.codes.ServiceType;
 import org.tributary.common.codes.SexExploitationType;
 import org.tributary.common.codes.StatusDecisionOrg;
 import org.tributary.common.codes.TraffickingStatus;
+import org.tributary.node.web.CaseViewer;
 
 /** Single-case reads and writes on PostgreSQL. Bulk writes go through {@link CaseBulkWriter}. */
 @Repository

@@ -15,7 +15,7 @@ final class ImportJob {
     final ImportMode mode;
     final String requestedBy;
     /** Who imports, as need-to-know sees them: which cases they may replace and whom they may name as owner. */
-    final org.tributary.node.cases.CaseViewer importer;
+    final org.tributary.node.web.CaseViewer importer;
 
     final Instant createdAt;
     private final int maxReportedErrors;
@@ -41,7 +41,7 @@ final class ImportJob {
             ImportFormat format,
             ImportMode mode,
             String requestedBy,
-            org.tributary.node.cases.CaseViewer importer,
+            org.tributary.node.web.CaseViewer importer,
             Instant createdAt,
             int maxReportedErrors) {
         this.id = id;

@@ -193,7 +193,7 @@ class ImportRunner {
      * with no owner are theirs), nor replace a case that is not theirs. The value is not echoed: it names a colleague
      * or refers to a case the importer may not see.
      */
-    static FieldError ownership(org.tributary.node.cases.CaseViewer importer, SourceRow row, boolean notTheirs) {
+    static FieldError ownership(org.tributary.node.web.CaseViewer importer, SourceRow row, boolean notTheirs) {
         if (importer.supervisor()) {
             return null;
         }
@@ -208,8 +208,7 @@ class ImportRunner {
                     null,
                     "a case with this reference exists and is not assigned to you; ask a case supervisor");
         }
-        String owner =
-                org.tributary.node.cases.CaseViewer.normalise(row.request().caseOwner());
+        String owner = org.tributary.node.web.CaseViewer.normalise(row.request().caseOwner());
         if (owner != null && !owner.equals(importer.username())) {
             return new FieldError(
                     row.row(),

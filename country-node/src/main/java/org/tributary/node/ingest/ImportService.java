@@ -68,7 +68,7 @@ class ImportService {
             ImportFormat format,
             ImportMode mode,
             String actor,
-            org.tributary.node.cases.CaseViewer importer)
+            org.tributary.node.web.CaseViewer importer)
             throws IOException {
         Files.createDirectories(properties.workDir());
         Path file = Files.createTempFile(

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tributary.common.security.Role;
-import org.tributary.node.cases.CaseViewer;
 
 /**
  * Who is acting, for audit columns and the case audit trail: the token's subject (a Keycloak user or service-account

@@ -1,4 +1,4 @@
-package org.tributary.node.cases;
+package org.tributary.node.web;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -40,7 +40,7 @@ public record CaseViewer(String username, boolean supervisor) {
     }
 
     /** Whether this viewer may own or be given {@code owner}'s cases without a supervisor: only their own. */
-    boolean isSelf(String owner) {
+    public boolean isSelf(String owner) {
         return username != null && username.equals(normalise(owner));
     }
 }
