@@ -141,6 +141,7 @@ class AuthMatrixIT {
                     service, "GET", "/api/regional/indicators/identified-victims", null, analyst, null, 200));
             all.add(new Endpoint(service, "POST", "/api/regional/queries", query, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/budget", null, analyst, null, 200));
+            all.add(new Endpoint(service, "GET", "/api/regional/sdg/16.2.2", null, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/releases", null, analyst, null, 200));
             all.add(new Endpoint(service, "GET", "/api/regional/releases/999999", null, analyst, null, 404));
             all.add(new Endpoint(

@@ -15,10 +15,11 @@ public enum ExportFormat {
     JSON(MediaType.APPLICATION_JSON, "json"),
     CSV(MediaType.parseMediaType("text/csv;charset=UTF-8"), "csv"),
     XLSX(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx"),
-    SDMX(MediaType.parseMediaType("application/vnd.sdmx.data+json;version=2.0.0"), "json");
+    SDMX(MediaType.parseMediaType("application/vnd.sdmx.data+json;version=2.0.0"), "json"),
+    SDMX_CSV(MediaType.parseMediaType("application/vnd.sdmx.data+csv;version=2.0.0"), "csv");
 
     /** The message of the exception for an unknown {@code format}: fixed, so that no request text is echoed. */
-    public static final String UNKNOWN_FORMAT = "Unknown format: use one of json, csv, xlsx, sdmx";
+    public static final String UNKNOWN_FORMAT = "Unknown format: use one of json, csv, xlsx, sdmx, sdmx-csv";
 
     private final MediaType mediaType;
     private final String extension;
@@ -48,6 +49,7 @@ public enum ExportFormat {
             case "csv" -> Optional.of(CSV);
             case "xlsx" -> Optional.of(XLSX);
             case "sdmx", "sdmx-json" -> Optional.of(SDMX);
+            case "sdmx-csv" -> Optional.of(SDMX_CSV);
             default -> Optional.empty();
         };
     }
@@ -105,7 +107,7 @@ public enum ExportFormat {
         if (!range.includes(mediaType)) {
             return false;
         }
-        if (this == SDMX && !range.isWildcardSubtype()) {
+        if ((this == SDMX || this == SDMX_CSV) && !range.isWildcardSubtype()) {
             // Only a version we write: 2.0.0, or none named.
             String version = range.getParameter("version");
             return version == null || version.equals("2") || version.startsWith("2.0");

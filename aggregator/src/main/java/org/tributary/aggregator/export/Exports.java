@@ -34,7 +34,13 @@ public final class Exports {
             case CSV -> csv(datasets);
             case XLSX -> xlsx(datasets);
             case SDMX -> sdmxJson(datasets, prepared);
+            case SDMX_CSV -> sdmxCsv(datasets, null);
         };
+    }
+
+    /** SDMX-CSV 2.0: one row per observation, dimensions and attributes as the SDMX-JSON message has them. */
+    public byte[] sdmxCsv(List<Dataset> datasets, Long release) {
+        return SdmxCsvWriter.write(datasets, release);
     }
 
     /** One dataset as itself; several as {@code {"datasets": [...]}}. */
@@ -49,17 +55,28 @@ public final class Exports {
      * dimensions. Formula-like text is prefixed with an apostrophe.
      */
     public byte[] csv(List<Dataset> datasets) {
+        return csv(datasets, null);
+    }
+
+    /**
+     * As {@link #csv(List)}, each row ending with its dataset's protection: the regional release (if any), each
+     * node's mode, {@code k}, {@code b} and policy version, and the note in plain words.
+     */
+    public byte[] csv(List<Dataset> datasets, Long release) {
         List<String> dimensions = Table.dimensionUnion(datasets);
         var out = new ByteArrayOutputStream();
         try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
-            printer.printRecord(Table.header(dimensions, true).stream()
-                    .map(FormulaGuard::escape)
-                    .toList());
+            List<String> header = new java.util.ArrayList<>(Table.header(dimensions, true));
+            header.addAll(Table.PROTECTION);
+            printer.printRecord(header.stream().map(FormulaGuard::escape).toList());
             for (Dataset dataset : datasets) {
+                Protection protection = Protection.of(dataset, release);
                 for (Observation o : dataset.observations()) {
-                    printer.printRecord(Table.row(dataset, o, dimensions, true).stream()
-                            .map(Exports::csvCell)
-                            .toList());
+                    List<Object> row = new java.util.ArrayList<>(Table.row(dataset, o, dimensions, true));
+                    row.add(release);
+                    row.add(protection.nodesLine());
+                    row.add(protection.note());
+                    printer.printRecord(row.stream().map(Exports::csvCell).toList());
                 }
             }
         } catch (IOException e) {
@@ -68,24 +85,24 @@ public final class Exports {
         return out.toByteArray();
     }
 
-    /** A workbook: one sheet per dataset, then a {@code provenance} sheet. */
+    /** A workbook: one sheet per dataset, then a {@code protection} and a {@code provenance} sheet. */
     public byte[] xlsx(List<Dataset> datasets) {
-        return XlsxWriter.write(datasets);
+        return XlsxWriter.write(datasets, null, null);
     }
 
-    /** A workbook with a signed release's signature sheet. */
-    public byte[] xlsx(List<Dataset> datasets, ExportSignature signature) {
-        return XlsxWriter.write(datasets, signature);
+    /** A workbook of a regional release, with its signature sheet when it is signed. */
+    public byte[] xlsx(List<Dataset> datasets, ExportSignature signature, Long release) {
+        return XlsxWriter.write(datasets, signature, release);
     }
 
-    /** An SDMX-JSON message whose data sets carry a signed release's signature. */
-    public byte[] sdmxJson(List<Dataset> datasets, Instant prepared, ExportSignature signature) {
-        return sdmx.write(datasets, Objects.requireNonNull(prepared, "prepared"), signature);
+    /** An SDMX-JSON message of a regional release, its data sets carrying its signature when it is signed. */
+    public byte[] sdmxJson(List<Dataset> datasets, Instant prepared, ExportSignature signature, Long release) {
+        return sdmx.write(datasets, Objects.requireNonNull(prepared, "prepared"), signature, release);
     }
 
     /** An SDMX-JSON 2.0.0 data message: one structure and one data set per dataset. */
     public byte[] sdmxJson(List<Dataset> datasets, Instant prepared) {
-        return sdmx.write(datasets, Objects.requireNonNull(prepared, "prepared"));
+        return sdmx.write(datasets, Objects.requireNonNull(prepared, "prepared"), null, null);
     }
 
     private static String csvCell(Object value) {

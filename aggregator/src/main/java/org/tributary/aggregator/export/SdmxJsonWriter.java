@@ -33,6 +33,9 @@ final class SdmxJsonWriter {
     static final String SCHEMA = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/"
             + "schemas/2.0.0/sdmx-json-data-schema.json";
 
+    /** Datasets that are SDG series: their id is the series code. */
+    static final Set<String> SDG_SERIES = Set.of("VC_HTF_DETV");
+
     /** Coordinates whose codes are ISO alpha-2 countries, written as M49 like REF_AREA. */
     static final Set<String> COUNTRY_DIMENSIONS = Set.of("citizenship", "countryOfExploitation");
 
@@ -53,11 +56,18 @@ final class SdmxJsonWriter {
     }
 
     byte[] write(List<Dataset> datasets, Instant prepared) {
-        return write(datasets, prepared, null);
+        return write(datasets, prepared, null, null);
     }
 
-    /** With a signed release's signature as an annotation of every data set ({@code TRIBUTARY_SIGNATURE}). */
-    byte[] write(List<Dataset> datasets, Instant prepared, ExportSignature signature) {
+    /**
+     * Every data set says how it was protected: a data-set attribute {@code COMMENT_DSET} with the note in plain
+     * words, and annotations {@code TRIBUTARY_PROTECTION} (each node's mode, {@code k}, {@code b}, policy version)
+     * and, for a signed release, {@code TRIBUTARY_SIGNATURE}. Annotations live in the structure and the data set
+     * names them by index, as SDMX-JSON 2.0 has it.
+     *
+     * @param release the regional release number, or null for a live answer
+     */
+    byte[] write(List<Dataset> datasets, Instant prepared, ExportSignature signature, Long release) {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode meta = root.putObject("meta");
         meta.put("schema", SCHEMA);
@@ -74,17 +84,26 @@ final class SdmxJsonWriter {
         ArrayNode dataSets = data.putArray("dataSets");
         for (int i = 0; i < datasets.size(); i++) {
             ObjectNode dataSet = dataSets.addObject();
-            dataset(datasets.get(i), i, structures.addObject(), dataSet);
+            ObjectNode structure = structures.addObject();
+            Protection protection = Protection.of(datasets.get(i), release);
+            dataset(datasets.get(i), i, structure, dataSet, protection);
+            ArrayNode annotations = structure.putArray("annotations");
+            ArrayNode used = dataSet.putArray("annotations");
+            ObjectNode protected_ = annotations.addObject();
+            protected_.put("id", "TRIBUTARY_PROTECTION");
+            protected_.put("type", "TRIBUTARY_PROTECTION");
+            protected_.put("title", protection.nodesLine());
+            protected_.put("text", protection.note());
+            protected_.putObject("texts").put("en", protection.note());
+            used.add(0);
             if (signature != null) {
-                ObjectNode annotation = (dataSet.has("annotations")
-                                ? (ArrayNode) dataSet.get("annotations")
-                                : dataSet.putArray("annotations"))
-                        .addObject();
+                ObjectNode annotation = annotations.addObject();
                 annotation.put("id", "TRIBUTARY_SIGNATURE");
                 annotation.put("type", "TRIBUTARY_SIGNATURE");
                 annotation.put(
                         "title", "Regional release " + signature.releaseNumber() + ", signed by " + signature.keyId());
                 annotation.put("text", mapper.writeValueAsString(signature));
+                used.add(1);
             }
         }
         return mapper.writeValueAsBytes(root);
@@ -134,7 +153,7 @@ final class SdmxJsonWriter {
         }
     }
 
-    private void dataset(Dataset dataset, int i, ObjectNode structure, ObjectNode dataSet) {
+    private void dataset(Dataset dataset, int i, ObjectNode structure, ObjectNode dataSet, Protection protection) {
         List<Component> dimensions = dimensions(dataset);
         List<Component> attributes = attributes(dataset);
 
@@ -179,7 +198,12 @@ final class SdmxJsonWriter {
             component(observationDims, dimensions.get(d), d);
         }
         ObjectNode attrs = structure.putObject("attributes");
-        attrs.putArray("dataSet");
+        // The protection note: one value for the whole data set.
+        ObjectNode note = attrs.putArray("dataSet").addObject();
+        note.put("id", "COMMENT_DSET");
+        names(note, "Data set comment: how the values were protected");
+        note.putObject("relationship").putObject("dataflow");
+        note.putArray("values").addObject().put("value", protection.note());
         attrs.putArray("series");
         ArrayNode observationAttrs = attrs.putArray("observation");
         for (int a : used) {
@@ -192,6 +216,7 @@ final class SdmxJsonWriter {
 
         dataSet.put("structure", i);
         dataSet.put("action", "Information");
+        dataSet.putArray("attributes").add(0);
         // Required by the 2.0.0 schema; there is no published structure to link to.
         dataSet.putArray("links");
         ObjectNode observations = dataSet.putObject("observations");
@@ -256,7 +281,9 @@ final class SdmxJsonWriter {
         List<String> coordinates = dataset.dimensions();
         List<Component> dims = new ArrayList<>();
         Value indicator = Value.code(sdmxId(dataset.id()), dataset.title() != null ? dataset.title() : dataset.id());
-        dims.add(new Component("INDICATOR", "Indicator", null, o -> indicator));
+        // An SDG series (VC_HTF_DETV) is the SERIES dimension of the SDG data structure; our indicators INDICATOR.
+        boolean sdg = SDG_SERIES.contains(dataset.id());
+        dims.add(new Component(sdg ? "SERIES" : "INDICATOR", sdg ? "Series" : "Indicator", null, o -> indicator));
         dims.add(new Component("REF_AREA", "Reference area", "REF_AREA", o -> refArea(dataset, o.area())));
         dims.add(new Component(
                 "SEX",
@@ -413,13 +440,7 @@ final class SdmxJsonWriter {
                 : dataset.unit() == Unit.PERSONS ? Value.code("NUMBER", "Number") : null;
         return List.of(
                 new Component("OBS_STATUS", "Observation status", null, o -> obsStatus(o.status())),
-                new Component(
-                        "CONF_STATUS",
-                        "Confidentiality status",
-                        null,
-                        o -> o.status() == ObservationStatus.SUPPRESSED
-                                ? Value.code("C", "Confidential statistical information")
-                                : Value.code("F", "Free")),
+                new Component("CONF_STATUS", "Confidentiality status", null, o -> confStatus(o.status())),
                 new Component("UNIT_MEASURE", "Unit of measure", "UNIT_MEASURE", o -> unit),
                 new Component(
                         "LOWER_BOUND",
@@ -432,12 +453,25 @@ final class SdmxJsonWriter {
                         null,
                         o -> o.upper() == null ? null : Value.uncoded(o.upper().toString())),
                 new Component(
+                        "STANDARD_ERROR",
+                        "Standard error of the noise",
+                        null,
+                        o -> o.standardError() == null
+                                ? null
+                                : Value.uncoded(o.standardError().toPlainString())),
+                new Component(
                         "COMMENT_OBS",
                         "Observation comment",
                         null,
                         o -> o.note() == null || o.note().isBlank() ? null : Value.uncoded(o.note())));
     }
 
+    /**
+     * SDMX {@code CL_OBS_STATUS}: a true exact value is normal ({@code A}); rounded, noisy and interval values are
+     * estimates ({@code E}: within a stated error of the truth); a suppressed one is "missing value; suppressed"
+     * ({@code Q}); one not published for another reason (too few countries, a share of a suppressed count) is
+     * "missing value" ({@code O}).
+     */
     static Value obsStatus(ObservationStatus status) {
         if (status == null) {
             return null;
@@ -445,8 +479,23 @@ final class SdmxJsonWriter {
         return switch (status) {
             case EXACT -> Value.code("A", "Normal value");
             case ROUNDED, NOISY, INTERVAL -> Value.code("E", "Estimated value");
-            case SUPPRESSED, UNAVAILABLE -> Value.code("M", "Missing value");
+            case SUPPRESSED -> Value.code("Q", "Missing value; suppressed");
+            case UNAVAILABLE -> Value.code("O", "Missing value");
         };
+    }
+
+    /**
+     * SDMX {@code CL_CONF_STATUS}: a suppressed value is confidential ({@code C}); every published one is free
+     * ({@code F}). Primary and secondary suppression are deliberately not told apart ({@code D} is not used): saying
+     * which hidden cells are the small ones would tell a reader where counts of 1 to k−1 persons are.
+     */
+    static Value confStatus(ObservationStatus status) {
+        if (status == null || status == ObservationStatus.UNAVAILABLE) {
+            return null;
+        }
+        return status == ObservationStatus.SUPPRESSED
+                ? Value.code("C", "Confidential statistical information")
+                : Value.code("F", "Free");
     }
 
     // Identifiers

@@ -17,7 +17,10 @@ final class Table {
     static final String DATASET = "dataset";
     static final List<String> LEADING = List.of("area", "area_m49");
     static final List<String> TRAILING =
-            List.of("unit", "value", "lower", "upper", "numerator", "denominator", "status", "note");
+            List.of("unit", "value", "standard_error", "lower", "upper", "numerator", "denominator", "status", "note");
+
+    /** The dataset's protection, repeated on each of its rows in a CSV (the workbook has a sheet for it). */
+    static final List<String> PROTECTION = List.of("release", "node_protection", "protection_note");
 
     private Table() {}
 
@@ -58,6 +61,7 @@ final class Table {
         }
         row.add(dataset.unit() == null ? null : dataset.unit().name().toLowerCase(Locale.ROOT));
         row.add(o.value());
+        row.add(o.standardError());
         row.add(o.lower());
         row.add(o.upper());
         row.add(o.numerator());

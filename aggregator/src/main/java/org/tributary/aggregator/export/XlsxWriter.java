@@ -26,6 +26,21 @@ import org.tributary.aggregator.regional.Provenance;
 final class XlsxWriter {
 
     static final String PROVENANCE_SHEET = "provenance";
+    static final String PROTECTION_SHEET = "protection";
+
+    static final List<String> PROTECTION_HEADER = List.of(
+            "dataset",
+            "release",
+            "node_id",
+            "country",
+            "status",
+            "mode",
+            "k",
+            "b",
+            "policy_version",
+            "release_period",
+            "values_by_status",
+            "note");
     static final String SIGNATURE_SHEET = "signature";
     static final int MAX_SHEET_NAME = 31;
 
@@ -64,18 +79,24 @@ final class XlsxWriter {
     }
 
     static byte[] write(List<Dataset> datasets) {
-        return write(datasets, null);
+        return write(datasets, null, null);
     }
 
-    /** With a signed release's signature, on a {@value #SIGNATURE_SHEET} sheet after the provenance. */
-    static byte[] write(List<Dataset> datasets, ExportSignature signature) {
+    /**
+     * The observation sheets, then how they were protected ({@value #PROTECTION_SHEET}), where they come from
+     * ({@value #PROVENANCE_SHEET}) and, for a signed release, its signature ({@value #SIGNATURE_SHEET}).
+     *
+     * @param release the regional release number, or null for a live answer
+     */
+    static byte[] write(List<Dataset> datasets, ExportSignature signature, Long release) {
         var writer = new XlsxWriter();
         try (XSSFWorkbook workbook = writer.workbook) {
             // Excel compares sheet names case-insensitively and keeps "History" for itself.
-            Set<String> used = new HashSet<>(Set.of(PROVENANCE_SHEET, SIGNATURE_SHEET, "history"));
+            Set<String> used = new HashSet<>(Set.of(PROTECTION_SHEET, PROVENANCE_SHEET, SIGNATURE_SHEET, "history"));
             for (Dataset dataset : datasets) {
                 writer.observations(dataset, sheetName(dataset.id(), used));
             }
+            writer.protection(datasets, release);
             writer.provenance(datasets);
             if (signature != null) {
                 writer.signature(signature);
@@ -141,6 +162,44 @@ final class XlsxWriter {
                 widths);
         for (var receipt : signature.receipts()) {
             addRow(sheet, r++, List.of("node receipt", receipt.nodeId(), receipt.keyId(), receipt.receipt()), widths);
+        }
+        finish(sheet, widths);
+    }
+
+    /** One row per dataset and node: its mode, k, b, policy; the dataset's note and how many values have each status. */
+    private void protection(List<Dataset> datasets, Long release) {
+        Sheet sheet = workbook.createSheet(PROTECTION_SHEET);
+        int[] widths = new int[PROTECTION_HEADER.size()];
+        headerRow(sheet, PROTECTION_HEADER, widths);
+        int r = 1;
+        for (Dataset dataset : datasets) {
+            Protection p = Protection.of(dataset, release);
+            String statuses = String.join(
+                    ", ",
+                    p.statuses().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .toList());
+            List<Protection.NodeProtection> nodes =
+                    p.nodes().isEmpty() ? java.util.Collections.singletonList(null) : p.nodes();
+            for (Protection.NodeProtection n : nodes) {
+                addRow(
+                        sheet,
+                        r++,
+                        Arrays.asList(
+                                dataset.id(),
+                                release,
+                                n == null ? null : n.nodeId(),
+                                n == null ? null : n.country(),
+                                n == null ? null : n.status(),
+                                n == null ? null : n.mode(),
+                                n == null ? null : n.threshold(),
+                                n == null ? null : n.roundingBase(),
+                                n == null ? null : n.policyVersion(),
+                                n == null ? null : n.releasePeriod(),
+                                statuses,
+                                p.note()),
+                        widths);
+            }
         }
         finish(sheet, widths);
     }

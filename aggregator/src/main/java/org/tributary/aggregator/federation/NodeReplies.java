@@ -255,7 +255,8 @@ public class NodeReplies {
                 cells,
                 md.releasePeriod(),
                 null,
-                reply.budget());
+                reply.budget(),
+                md.roundingBase());
     }
 
     /** The node's circuit is open: it was not asked. */

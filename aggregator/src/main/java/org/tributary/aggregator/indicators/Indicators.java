@@ -157,21 +157,7 @@ public class Indicators {
         }
         ReleasedTable projected = project(entry.table(), table, kept, yearFrom, yearTo);
         NodeAnswer full = NodeReplies.answer(reply, projected);
-        return new NodeAnswer(
-                full.nodeId(),
-                full.country(),
-                full.status(),
-                full.reason(),
-                full.policyVersion(),
-                full.threshold(),
-                full.mode(),
-                full.multiResponseDimensions(),
-                full.releasedAt(),
-                full.absentCellsAreZero(),
-                full.cells(),
-                release.releasePeriod(),
-                release.minShareBase(),
-                null);
+        return full.inRelease(release.releasePeriod(), release.minShareBase());
     }
 
     /** The table's cells at the totals of every dimension not kept, coordinates of the kept ones only. */

@@ -22,6 +22,7 @@ import org.tributary.common.federation.BudgetStatus;
  * @param releasePeriod the node's release period the table belongs to
  * @param minShareBase no share of exactly 0 % or 100 % over fewer persons is released (the node's policy)
  * @param budget for an ad-hoc query: what the requester may still spend on this node
+ * @param roundingBase the node's {@code b}: in {@code ROUNDING} mode every rounded count is a multiple of it
  */
 public record NodeAnswer(
         String nodeId,
@@ -37,7 +38,8 @@ public record NodeAnswer(
         List<Cell> cells,
         String releasePeriod,
         Integer minShareBase,
-        BudgetStatus budget) {
+        BudgetStatus budget,
+        Integer roundingBase) {
 
     public NodeAnswer {
         cells = cells == null ? List.of() : List.copyOf(cells);
@@ -70,7 +72,28 @@ public record NodeAnswer(
                 cells,
                 null,
                 null,
+                null,
                 null);
+    }
+
+    /** This answer with the period, share base and budget of the catalogue release it was read from. */
+    public NodeAnswer inRelease(String period, Integer shareBase) {
+        return new NodeAnswer(
+                nodeId,
+                country,
+                status,
+                reason,
+                policyVersion,
+                threshold,
+                mode,
+                multiResponseDimensions,
+                releasedAt,
+                absentCellsAreZero,
+                cells,
+                period,
+                shareBase,
+                null,
+                roundingBase);
     }
 
     /** Released in {@code SUPPRESSION_ONLY} mode: exact margins, and suppressed cells of any size. */
@@ -117,6 +140,7 @@ public record NodeAnswer(
             throw new IllegalArgumentException("a failed answer has no OK status");
         }
         return new NodeAnswer(
-                nodeId, country, status, reason, null, null, null, null, null, true, List.of(), null, null, budget);
+                nodeId, country, status, reason, null, null, null, null, null, true, List.of(), null, null, budget,
+                null);
     }
 }

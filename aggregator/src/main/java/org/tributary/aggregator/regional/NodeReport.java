@@ -14,6 +14,8 @@ import org.tributary.common.federation.BudgetStatus;
  * @param threshold the node's {@code k}
  * @param releasePeriod the node's release period the answer belongs to
  * @param budget for an ad-hoc query: what the analyst may still spend on this node
+ * @param roundingBase the node's {@code b} (a value in {@code ROUNDING} mode is a multiple of it); absent from
+ *     releases signed before it was reported
  */
 public record NodeReport(
         String nodeId,
@@ -25,11 +27,12 @@ public record NodeReport(
         String mode,
         Integer threshold,
         String releasePeriod,
-        BudgetStatus budget) {
+        BudgetStatus budget,
+        Integer roundingBase) {
 
     public NodeReport(
             String nodeId, String country, String status, String reason, Long policyVersion, Instant releasedAt) {
-        this(nodeId, country, status, reason, policyVersion, releasedAt, null, null, null, null);
+        this(nodeId, country, status, reason, policyVersion, releasedAt, null, null, null, null, null);
     }
 
     public boolean ok() {

@@ -76,7 +76,8 @@ public final class RegionalCombiner {
                         a.mode(),
                         a.threshold(),
                         a.releasePeriod(),
-                        a.budget()))
+                        a.budget(),
+                        a.roundingBase()))
                 .toList();
         var table = new RegionalTable(cells, nodes, ok.size() < answers.size());
         return new AreaValue.Lookup(regionCode, ok, byNode, table, at -> cell(at, ok, byNode));

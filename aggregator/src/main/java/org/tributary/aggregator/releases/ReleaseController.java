@@ -76,6 +76,6 @@ class ReleaseController {
             return ResponseEntity.ok(stored);
         }
         return responses.render(
-                stored.datasets(), exportFormat, "regional-release-" + number, Releases.signature(stored));
+                stored.datasets(), exportFormat, "regional-release-" + number, Releases.signature(stored), number);
     }
 }

@@ -75,7 +75,19 @@ public class Releases {
      * statement, and the node answers it was computed from.
      */
     public record StoredRelease(
-            ReleaseSummary release, Provenance provenance, List<Dataset> datasets, Attestation attestation) {}
+            ReleaseSummary release, Provenance provenance, List<Dataset> datasets, Attestation attestation) {
+
+        /**
+         * How each dataset was protected, in the datasets' order: derived from them (never signed itself: the
+         * statement signs the provenance it is read from), so that the verifiable file says it in plain words too.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("protection")
+        public List<org.tributary.aggregator.export.Protection> protection() {
+            return datasets.stream()
+                    .map(d -> org.tributary.aggregator.export.Protection.of(d, release.number()))
+                    .toList();
+        }
+    }
 
     /**
      * What makes a release verifiable by anyone: the aggregator's signed statement over the release (its values,
@@ -140,7 +152,8 @@ public class Releases {
                             r.mode(),
                             r.threshold(),
                             r.releasePeriod(),
-                            null)
+                            null,
+                            r.roundingBase())
                     : r;
         });
     }

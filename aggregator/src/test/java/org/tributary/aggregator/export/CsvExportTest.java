@@ -58,12 +58,16 @@ class CsvExportTest {
                         "countryOfExploitation",
                         "unit",
                         "value",
+                        "standard_error",
                         "lower",
                         "upper",
                         "numerator",
                         "denominator",
                         "status",
-                        "note");
+                        "note",
+                        "release",
+                        "node_protection",
+                        "protection_note");
         assertThat(rows).hasSize(7 + 2);
         var kh = row(rows, "victims-by-sex-age", "KH", "F");
         assertThat(kh.get("area_m49")).isEqualTo("116");

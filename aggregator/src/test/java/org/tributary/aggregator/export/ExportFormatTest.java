@@ -21,9 +21,10 @@ class ExportFormatTest {
         assertThat(ExportFormat.XLSX.mediaType())
                 .hasToString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(ExportFormat.SDMX.mediaType()).hasToString("application/vnd.sdmx.data+json;version=2.0.0");
+        assertThat(ExportFormat.SDMX_CSV.mediaType()).hasToString("application/vnd.sdmx.data+csv;version=2.0.0");
         assertThat(ExportFormat.values())
                 .extracting(ExportFormat::extension)
-                .containsExactly("json", "csv", "xlsx", "json");
+                .containsExactly("json", "csv", "xlsx", "json", "csv");
     }
 
     @Test

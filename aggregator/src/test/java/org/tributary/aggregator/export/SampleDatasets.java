@@ -30,8 +30,9 @@ final class SampleDatasets {
                 2,
                 true,
                 List.of(
-                        new NodeReport("kh", "KH", "ok", null, 3L, RELEASED),
-                        new NodeReport("th", "TH", "ok", null, 5L, RELEASED),
+                        new NodeReport("kh", "KH", "ok", null, 3L, RELEASED, "ROUNDING", 5, "2026-Q1.1", null, 5),
+                        new NodeReport(
+                                "th", "TH", "ok", null, 5L, RELEASED, "SUPPRESSION_ONLY", 10, "2026-Q1.1", null, 3),
                         new NodeReport("vn", "VN", "timeout", "The node did not answer in time", null, null)));
     }
 

@@ -204,7 +204,7 @@ class SdmxJsonExportTest {
                 resolve(message(SampleDatasets.victims()), 0),
                 o -> o.dim("REF_AREA").equals("764") && o.dim("SEX").equals("F"));
         assertThat(th.value().isNull()).isTrue();
-        assertThat(th.attr("OBS_STATUS")).isEqualTo("M");
+        assertThat(th.attr("OBS_STATUS")).isEqualTo("Q");
         assertThat(th.attr("CONF_STATUS")).isEqualTo("C");
     }
 
@@ -215,8 +215,9 @@ class SdmxJsonExportTest {
         assertThat(cell.dim("REF_AREA")).isEqualTo("GMS");
         assertThat(cell.dim("AGE")).isEqualTo("_U");
         assertThat(cell.value().isNull()).isTrue();
-        assertThat(cell.attr("OBS_STATUS")).isEqualTo("M");
-        assertThat(cell.attr("CONF_STATUS")).isEqualTo("F");
+        assertThat(cell.attr("OBS_STATUS")).isEqualTo("O");
+        // Not published by the aggregator's own rule: no confidentiality status of a released value.
+        assertThat(cell.attr("CONF_STATUS")).isNull();
         assertThat(cell.attr("COMMENT_OBS")).isEqualTo("Fewer than 2 countries contributed");
     }
 

@@ -55,10 +55,11 @@ class XlsxExportTest {
     @Test
     void xlsxHasOneSheetPerDatasetAndAProvenanceSheetLast() throws IOException {
         try (var workbook = read(exports.xlsx(List.of(SampleDatasets.victims(), SampleDatasets.shareReturned())))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
             assertThat(workbook.getSheetName(0)).isEqualTo("victims-by-sex-age");
             assertThat(workbook.getSheetName(1)).isEqualTo("share-returned");
-            assertThat(workbook.getSheetName(2)).isEqualTo("provenance");
+            assertThat(workbook.getSheetName(2)).isEqualTo("protection");
+            assertThat(workbook.getSheetName(3)).isEqualTo("provenance");
         }
     }
 
@@ -75,6 +76,7 @@ class XlsxExportTest {
                             "year",
                             "unit",
                             "value",
+                            "standard_error",
                             "lower",
                             "upper",
                             "numerator",
@@ -171,12 +173,12 @@ class XlsxExportTest {
         try (var workbook = read(exports.xlsx(datasets))) {
             List<String> names = new ArrayList<>();
             workbook.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).hasSize(8).last().isEqualTo("provenance");
+            assertThat(names).hasSize(9).last().isEqualTo("provenance");
             assertThat(names)
                     .allSatisfy(n -> assertThat(n).hasSizeLessThanOrEqualTo(31).matches("[A-Za-z0-9 _.-]+"));
             Set<String> lower = new HashSet<>();
             names.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
-            assertThat(lower).hasSize(8);
+            assertThat(lower).hasSize(9);
             assertThat(names.get(0)).isEqualTo("a_b_c___x__");
             assertThat(names.get(1)).isEqualTo(longId.substring(0, 31));
             assertThat(names.get(2)).isEqualTo(longId.substring(0, 29) + "_2");

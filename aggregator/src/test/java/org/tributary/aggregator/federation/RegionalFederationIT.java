@@ -245,7 +245,54 @@ class RegionalFederationIT {
                     .orElseThrow();
             assertThat(kh.path("releasePeriod").asString())
                     .isEqualTo(release.path("releasePeriod").asString());
+            // How it was protected, with the node's own k and b, beside the numbers.
+            assertThat(kh.path("roundingBase").asInt())
+                    .isEqualTo(table.path("metadata").path("roundingBase").asInt());
+            JsonNode protection = StreamSupport.stream(
+                            regional.path("protection").path("nodes").spliterator(), false)
+                    .filter(n -> n.path("country").asString().equals(node.country()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(protection.path("threshold").asInt())
+                    .isEqualTo(table.path("metadata").path("threshold").asInt());
+            assertThat(protection.path("roundingBase").asInt())
+                    .isEqualTo(table.path("metadata").path("roundingBase").asInt());
         }
+        assertThat(regional.path("protection").path("note").asString()).contains("randomly rounded");
+    }
+
+    @Test
+    void theSdgSeriesHoldsEachCountrysReleasedValuesByYearAndSex() {
+        JsonNode bySex = http.get("/api/regional/indicators/identified-victims-by-sex?breakdown=year")
+                .json();
+        JsonNode sdg = http.get("/api/regional/sdg/16.2.2?format=json").json();
+        assertThat(sdg.path("id").asString()).isEqualTo("VC_HTF_DETV");
+        Map<String, String> expected = new HashMap<>();
+        bySex.path("observations").forEach(o -> {
+            String year = o.path("coordinates").path("year").asString();
+            if (!o.path("area").asString().equals("GMS") && year.matches("\\d{4}")) {
+                expected.put(
+                        o.path("area").asString() + "/"
+                                + o.path("coordinates").path("gender").asString() + "/" + year,
+                        o.path("value").asString() + "/" + o.path("status").asString());
+            }
+        });
+        Map<String, String> actual = new HashMap<>();
+        sdg.path("observations").forEach(o -> {
+            assertThat(o.path("area").asString()).isNotEqualTo("GMS");
+            if (o.path("coordinates").path("ageBand").asString().equals("_T")) {
+                actual.put(
+                        o.path("area").asString() + "/"
+                                + o.path("coordinates").path("gender").asString() + "/"
+                                + o.path("coordinates").path("year").asString(),
+                        o.path("value").asString() + "/" + o.path("status").asString());
+            }
+        });
+        assertThat(actual).isNotEmpty().isEqualTo(expected);
+        var sdmx = http.get("/api/regional/sdg/16.2.2");
+        assertThat(sdmx.header("Content-Type")).startsWith("application/vnd.sdmx.data+json");
+        assertThat(org.tributary.aggregator.export.SdmxJsonRules.violations(sdmx.json()))
+                .isEmpty();
     }
 
     @Test

@@ -161,20 +161,6 @@ class IndicatorCalculatorTest {
     }
 
     static NodeAnswer withBase(NodeAnswer a, int base) {
-        return new NodeAnswer(
-                a.nodeId(),
-                a.country(),
-                a.status(),
-                a.reason(),
-                a.policyVersion(),
-                a.threshold(),
-                a.mode(),
-                a.multiResponseDimensions(),
-                a.releasedAt(),
-                a.absentCellsAreZero(),
-                a.cells(),
-                "2026-Q4.1",
-                base,
-                null);
+        return a.inRelease("2026-Q4.1", base);
     }
 }

@@ -89,6 +89,17 @@ class AnonymousRateLimitTest {
                     .isOk();
             web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         }
-        web.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(429);
+        // Other paths from that address are still limited. The probes above took time, and the bucket refills one
+        // token a second: a few calls in a row use up what refilled and meet the limit.
+        List<Integer> health = new ArrayList<>();
+        for (int i = 0; i < 8 && !health.contains(429); i++) {
+            health.add(web.get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+        }
+        assertThat(health).contains(429);
     }
 }
