@@ -24,6 +24,8 @@ public final class KeycloakServer {
 
     public static final String DEMO_AGGREGATOR_SECRET = "demo-aggregator-secret";
     public static final String DEMO_CONSOLE_SECRET = "demo-console-secret";
+    /** The DEMO secret of the monitoring client (Prometheus) in the local federation and the tests. */
+    public static final String DEMO_MONITORING_SECRET = "demo-monitoring-secret";
 
     private KeycloakServer() {}
 
@@ -63,7 +65,9 @@ public final class KeycloakServer {
                 "TRIBUTARY_AGGREGATOR_CLIENT_SECRET",
                 DEMO_AGGREGATOR_SECRET,
                 "TRIBUTARY_SECURITY_CONSOLE_CLIENT_SECRET",
-                DEMO_CONSOLE_SECRET);
+                DEMO_CONSOLE_SECRET,
+                "TRIBUTARY_MONITORING_CLIENT_SECRET",
+                DEMO_MONITORING_SECRET);
         URI readiness = URI.create(issuer(port) + "/.well-known/openid-configuration");
         return ManagedProcess.start("keycloak", command, env, readiness, runDir);
     }

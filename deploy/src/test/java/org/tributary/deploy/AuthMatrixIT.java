@@ -70,11 +70,13 @@ class AuthMatrixIT {
         }
         TOKENS.put("aggregator", keycloak.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
         TOKENS.put("console", keycloak.client("tributary-security-console", KeycloakServer.DEMO_CONSOLE_SECRET));
+        TOKENS.put("monitoring", keycloak.client("tributary-monitoring", KeycloakServer.DEMO_MONITORING_SECRET));
         var elsewhere = new Keycloak(federation.plan().keycloakUrl().replace("127.0.0.1", "localhost"));
         for (String user : List.of("kh-caseworker", "kh-supervisor", "kh-operator", "analyst", "security")) {
             OTHER_ISSUER.put(user, elsewhere.user(user));
         }
         OTHER_ISSUER.put("aggregator", elsewhere.client("tributary-aggregator", KeycloakServer.DEMO_AGGREGATOR_SECRET));
+        OTHER_ISSUER.put("monitoring", elsewhere.client("tributary-monitoring", KeycloakServer.DEMO_MONITORING_SECRET));
         otherRealm = keycloak.masterAdmin();
     }
 
@@ -186,6 +188,9 @@ class AuthMatrixIT {
             all.add(new Endpoint(service, "GET", prefix + "/api/audit/verify", null, audit, "th-operator", 200));
         }
         all.add(new Endpoint("gateway", "GET", "/gateway/v1/access-events", null, officer, null, 200));
+        for (String service : List.of("gateway", "aggregator", "node-kh")) {
+            all.add(new Endpoint(service, "GET", "/actuator/prometheus", null, Set.of("monitoring"), null, 200));
+        }
         all.add(new Endpoint("node-kh", "GET", "/federation/v2/catalogue", null, Set.of("aggregator"), null, 200));
         all.add(new Endpoint("node-kh", "GET", "/federation/v2/capabilities", null, Set.of("aggregator"), null, 200));
         all.add(new Endpoint(
@@ -266,6 +271,70 @@ class AuthMatrixIT {
     private static long total(HttpResponse<String> page) throws IOException {
         assertThat(page.statusCode()).isEqualTo(200);
         return Keycloak.JSON.readTree(page.body()).path("total").asLong();
+    }
+
+    @Test
+    void eachServicesMetricsAreForTheMonitoringAccountAndHoldNoPersonsCount() throws Exception {
+        // Something to count first: a question answered through the gateway.
+        assertThat(call(
+                                "gateway",
+                                "POST",
+                                "/api/regional/queries",
+                                "{\"dimensions\": [\"gender\"]}",
+                                TOKENS.get("analyst"))
+                        .statusCode())
+                .isEqualTo(200);
+        for (String service : List.of("gateway", "aggregator", "node-kh")) {
+            var scrape = call(service, "GET", "/actuator/prometheus", null, TOKENS.get("monitoring"));
+            assertThat(scrape.statusCode()).as(service).isEqualTo(200);
+            assertThat(scrape.body()).as(service).contains("jvm_memory_used_bytes");
+            if (service.equals("node-kh")) {
+                assertThat(scrape.body()).contains("tributary_queries_total{").contains("kind=\"ad-hoc\"");
+            }
+            if (service.equals("aggregator")) {
+                assertThat(scrape.body())
+                        .contains("tributary_node_calls_seconds_count{")
+                        .contains("node=\"kh\"");
+            }
+            System.out.printf(
+                    "metrics: %s /actuator/prometheus for the monitoring account: %d lines%n",
+                    service, scrape.body().lines().count());
+        }
+    }
+
+    @Test
+    void oneW3cTraceRunsFromTheGatewayThroughTheAggregatorToTheNodeAndIntoProblemDetails() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        var request = HttpRequest.newBuilder(URI.create(federation.plan().gatewayUrl() + "/api/regional/queries"))
+                .header("Authorization", "Bearer " + TOKENS.get("analyst"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dimensions\": [\"gender\"]}"))
+                .build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        var refused = HTTP.send(
+                HttpRequest.newBuilder(URI.create(federation.plan().gatewayUrl() + "/api/regional/nodes"))
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b8-01")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(Keycloak.JSON.readTree(refused.body()).path("traceId").asString())
+                .isEqualTo(traceId);
+        // Each service logs the same trace id for the question (logs are flushed line by line).
+        for (String service : List.of("gateway", "aggregator", "node-kh")) {
+            java.nio.file.Path log = federation.plan().runDir().resolve("logs").resolve(service + ".log");
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!java.nio.file.Files.readString(log).contains(traceId) && System.currentTimeMillis() < deadline) {
+                ManagedProcess.sleep(100);
+            }
+            assertThat(java.nio.file.Files.readString(log))
+                    .as(service + "'s log")
+                    .contains(traceId);
+        }
+        System.out.printf(
+                "tracing: trace %s in the logs of the gateway, the aggregator and node-kh, and in a problem%n",
+                traceId);
     }
 
     @Test

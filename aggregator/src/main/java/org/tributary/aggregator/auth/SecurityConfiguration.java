@@ -26,6 +26,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasRole(Role.METRICS_READER.realmRole())
                         .requestMatchers("/api/regional/**")
                         .hasRole(Role.REGIONAL_ANALYST.realmRole())
                         .requestMatchers("/api/security/**")

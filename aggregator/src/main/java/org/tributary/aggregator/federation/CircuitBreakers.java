@@ -24,8 +24,13 @@ public class CircuitBreakers {
     private static final Logger log = LoggerFactory.getLogger(CircuitBreakers.class);
 
     private final CircuitBreakerRegistry registry;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    CircuitBreakers(AggregatorProperties properties) {
+    CircuitBreakers(
+            AggregatorProperties properties,
+            io.micrometer.core.instrument.MeterRegistry meters,
+            org.tributary.aggregator.nodes.NodeRegistry nodes) {
+        this.meters = meters;
         var b = properties.circuitBreaker();
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(b.failureRate())
@@ -35,6 +40,19 @@ public class CircuitBreakers {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
+        // Each node's circuit: 0 closed, 1 half-open, 2 open.
+        for (var node : nodes.nodes()) {
+            io.micrometer.core.instrument.Gauge.builder(
+                            "tributary.node.circuit", this, c -> switch (c.breaker(node.id())
+                                    .getState()) {
+                                case CLOSED -> 0;
+                                case HALF_OPEN -> 1;
+                                default -> 2;
+                            })
+                    .description("The node's circuit breaker: 0 closed, 1 half-open, 2 open")
+                    .tag("node", node.id())
+                    .register(meters);
+        }
     }
 
     private CircuitBreaker breaker(String nodeId) {
@@ -45,6 +63,9 @@ public class CircuitBreakers {
     /** True when the node's circuit is open and it must not be asked now. */
     public boolean rejects(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId) {
         boolean rejected = !breaker(nodeId).tryAcquirePermission();
+        if (rejected) {
+            calls(nodeId, "circuit-open").record(java.time.Duration.ZERO);
+        }
         return rejected;
     }
 
@@ -52,7 +73,13 @@ public class CircuitBreakers {
      * Records how the call went: an answer (also a refusal, which is the node's policy working) is a success, a
      * timeout or an unusable answer a failure.
      */
-    public void record(@ExchangeProperty(NodeRegistry.NODE_ID) String nodeId, @Body NodeReply answer) {
+    public void record(
+            @ExchangeProperty(NodeRegistry.NODE_ID) String nodeId,
+            @Body NodeReply answer,
+            org.apache.camel.Exchange exchange) {
+        // From the call's exchange being made (its queue in the node's bulkhead included) to its answer read.
+        calls(nodeId, answer.status().code())
+                .record(java.time.Duration.ofMillis(exchange.getClock().elapsed()));
         CircuitBreaker breaker = breaker(nodeId);
         CircuitBreaker.State before = breaker.getState();
         if (answer.status() == NodeStatus.OK || answer.status() == NodeStatus.REFUSED) {
@@ -64,6 +91,15 @@ public class CircuitBreakers {
         if (before != after) {
             log.info("Circuit of node {}: {} -> {}", nodeId, before, after);
         }
+    }
+
+    /** Node calls by node and outcome (a status code: a fixed set), with their latency. */
+    private io.micrometer.core.instrument.Timer calls(String nodeId, String outcome) {
+        return io.micrometer.core.instrument.Timer.builder("tributary.node.calls")
+                .description("Calls from the aggregator to a node, by node and outcome")
+                .tag("node", nodeId)
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** The node's circuit state: {@code closed}, {@code open} or {@code half_open}. */

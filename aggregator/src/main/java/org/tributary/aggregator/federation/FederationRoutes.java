@@ -35,6 +35,7 @@ class FederationRoutes extends RouteBuilder {
     static final String CALL_METHOD = "tributaryCallMethod";
     static final String CALL_PATH = "tributaryCallPath";
     static final String CALL_QUERY = "tributaryCallQuery";
+    static final String TRACEPARENT = "tributaryTraceparent";
 
     /** Extra time the fan-out waits beyond the per-node timeout before it reports missing nodes as timed out. */
     static final long GRACE_MS = 500;
@@ -48,6 +49,7 @@ class FederationRoutes extends RouteBuilder {
     private final RegionalAssembler assembler;
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceContext trace;
     private final java.util.concurrent.ScheduledThreadPoolExecutor timers = deadlineTimers();
 
     /** One daemon thread for every call's deadline; a cancelled deadline leaves the queue at once. */
@@ -70,7 +72,9 @@ class FederationRoutes extends RouteBuilder {
             NodeBulkheads bulkheads,
             RegionalAssembler assembler,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            TraceContext trace) {
+        this.trace = trace;
         this.properties = properties;
         this.registry = registry;
         this.tokens = tokens;
@@ -159,6 +163,8 @@ class FederationRoutes extends RouteBuilder {
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                     .setHeader("Authorization", method(tokens, "authorization"))
                     .setHeader(FederationContract.REQUESTER_TOKEN_HEADER, exchangeProperty(REQUESTER))
+                    // The question's trace, read where it entered the fan-out (TraceContext).
+                    .setHeader(TraceContext.HEADER, exchangeProperty(TRACEPARENT))
                     // One endpoint per node, its timeouts set once; the call's path rides in a header.
                     .setHeader(Exchange.HTTP_PATH, exchangeProperty(CALL_PATH))
                     .setHeader(Exchange.HTTP_QUERY, exchangeProperty(CALL_QUERY))
@@ -179,6 +185,7 @@ class FederationRoutes extends RouteBuilder {
         var route = from(from)
                 .routeId(routeId)
                 .setProperty(RegionalAssembler.ASKED_AT, method(clock, "instant"))
+                .setProperty(TRACEPARENT, method(trace, "traceparent"))
                 .setProperty(NodeCall.PROPERTY, constant(call))
                 .setProperty(CALL_METHOD, constant(call.method()))
                 .setProperty(CALL_PATH, constant(call.path()));

@@ -37,6 +37,8 @@ import org.tributary.common.federation.CountQueryRequest;
 @RequestMapping("/api/regional")
 class RegionalQueryController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegionalQueryController.class);
+
     private final RegionalQueries queries;
     private final QueryValidator validator;
     private final DatasetResponses responses;
@@ -64,6 +66,7 @@ class RegionalQueryController {
             statuses.put(a.nodeId(), a.status().code());
         }
         log.record(analyst.getSubject(), "count-query", canonical(request), statuses);
+        LOG.info("Regional count query: node statuses {}", statuses.values());
         var dataset = new Dataset(
                 "query",
                 "Regional cross-tab of "

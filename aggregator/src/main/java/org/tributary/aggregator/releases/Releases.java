@@ -48,6 +48,7 @@ public class Releases {
     private final Clock clock;
     private final Witness witness;
     private final AggregatorSigner signer;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     Releases(
             Indicators indicators,
@@ -58,7 +59,9 @@ public class Releases {
             AggregatorProperties properties,
             Clock clock,
             Witness witness,
-            AggregatorSigner signer) {
+            AggregatorSigner signer,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.witness = witness;
         this.signer = signer;
         this.indicators = indicators;
@@ -101,7 +104,24 @@ public class Releases {
             String publicKey,
             Map<String, tools.jackson.databind.JsonNode> sources) {}
 
+    /** Computes, signs and stores the next release; its duration is recorded by outcome ({@code tributary.release}). */
     public ReleaseSummary run(String trigger, String requestedBy) {
+        var sample = io.micrometer.core.instrument.Timer.start(meters);
+        String outcome = "failed";
+        try {
+            ReleaseSummary summary = compute(trigger, requestedBy);
+            outcome = "stored";
+            return summary;
+        } finally {
+            sample.stop(io.micrometer.core.instrument.Timer.builder("tributary.release")
+                    .description("Regional releases: time to compute, sign and store one, by outcome")
+                    .tag("outcome", outcome)
+                    .tag("trigger", trigger == null ? "unknown" : trigger)
+                    .register(meters));
+        }
+    }
+
+    private ReleaseSummary compute(String trigger, String requestedBy) {
         // To the microsecond, as PostgreSQL keeps it: the signed statement and the stored release say the same time.
         Instant started = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // One snapshot of every node's catalogue release: each indicator of the release reads the same tables.

@@ -16,7 +16,9 @@ public enum Role {
     /** Access review, disabling users, audit logs and chain verification. */
     SECURITY_OFFICER("security-officer"),
     /** The aggregator's service account: the nodes' release API only. */
-    FEDERATION_AGGREGATOR("federation-aggregator");
+    FEDERATION_AGGREGATOR("federation-aggregator"),
+    /** The monitoring service account (Prometheus): every service's {@code /actuator/prometheus}, nothing else. */
+    METRICS_READER("metrics-reader");
 
     /** The token claim holding the ISO 3166-1 alpha-2 country of national staff. */
     public static final String COUNTRY_CLAIM = "country";

@@ -49,6 +49,8 @@ class SecurityConfiguration {
                                 environment.matchesProfiles("local")
                                         ? (auth, context) -> new AuthorizationDecision(true)
                                         : new CountryAccess(country, Role.NODE_OPERATOR))
+                        .requestMatchers("/actuator/prometheus")
+                        .hasRole(Role.METRICS_READER.realmRole())
                         .requestMatchers("/federation/**")
                         .hasRole(Role.FEDERATION_AGGREGATOR.realmRole())
                         .requestMatchers(

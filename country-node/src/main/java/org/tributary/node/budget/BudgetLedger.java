@@ -24,10 +24,12 @@ public class BudgetLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.tributary.node.metrics.NodeMetrics metrics;
 
-    BudgetLedger(JdbcClient jdbc, Clock clock) {
+    BudgetLedger(JdbcClient jdbc, Clock clock, org.tributary.node.metrics.NodeMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What was spent and may be spent in a period, in nano-ρ. */
@@ -79,6 +81,14 @@ public class BudgetLedger {
                         + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(Timestamp.from(clock.instant()), period, requester, client, cost, queryHash, auditSeq)
                 .update();
+        // Counted once the spend is committed: a rolled-back answer spent nothing.
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        metrics.budgetSpent(cost);
+                    }
+                });
     }
 
     /** The balance without locking (for reading). */

@@ -45,6 +45,7 @@ class ImportRunner {
     private final Clock clock;
 
     private final org.tributary.node.cases.CaseStatistics statistics;
+    private final org.tributary.node.metrics.NodeMetrics metrics;
 
     ImportRunner(
             TransactionTemplate transactions,
@@ -54,7 +55,9 @@ class ImportRunner {
             CaseRules rules,
             @Qualifier("importReaderExecutor") ExecutorService readers,
             Clock clock,
-            org.tributary.node.cases.CaseStatistics statistics) {
+            org.tributary.node.cases.CaseStatistics statistics,
+            org.tributary.node.metrics.NodeMetrics metrics) {
+        this.metrics = metrics;
         this.statistics = statistics;
         this.transactions = transactions;
         this.writer = writer;
@@ -86,6 +89,10 @@ class ImportRunner {
                 }
             });
             job.ignoredColumns(reader.ignoredColumns());
+            // Rows written, and rows refused (in all-or-nothing mode with bad rows, every row: none was written).
+            metrics.importRows(
+                    result == null ? 0 : result.inserted() + result.updated(),
+                    result == null ? job.rowsProcessed.get() : job.rowsRejected());
             if (result == null) {
                 job.finish(
                         ImportStatus.REJECTED,

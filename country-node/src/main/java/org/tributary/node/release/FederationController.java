@@ -57,6 +57,8 @@ import org.tributary.support.web.Problems;
 @RestController
 class FederationController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FederationController.class);
+
     private final AdHocQueries adHoc;
     private final AdHocGate gate;
     private final CatalogueReleases catalogue;
@@ -70,6 +72,8 @@ class FederationController {
     private final AuditCheckpoints checkpoints;
     private final NodeSigner signer;
 
+    private final org.tributary.node.metrics.NodeMetrics metrics;
+
     FederationController(
             AdHocQueries adHoc,
             AdHocGate gate,
@@ -82,7 +86,9 @@ class FederationController {
             JdbcClient jdbc,
             AuditLog audit,
             AuditCheckpoints checkpoints,
-            NodeSigner signer) {
+            NodeSigner signer,
+            org.tributary.node.metrics.NodeMetrics metrics) {
+        this.metrics = metrics;
         this.audit = audit;
         this.checkpoints = checkpoints;
         this.signer = signer;
@@ -136,6 +142,7 @@ class FederationController {
     @GetMapping(FederationContract.CATALOGUE_RELEASE)
     ResponseEntity<CatalogueRelease> catalogueRelease() {
         var served = catalogue.served();
+        metrics.answered(org.tributary.node.metrics.NodeMetrics.Kind.CATALOGUE);
         return ResponseEntity.ok()
                 .header(Receipt.HEADER, served.receipt().encode())
                 .body(served.release());
@@ -201,6 +208,7 @@ class FederationController {
             @RequestHeader(value = FederationContract.REQUESTER_TOKEN_HEADER, required = false) String requesterToken) {
         var requester = requesters.verify(requesterToken);
         if (requester.isEmpty()) {
+            metrics.refused(org.tributary.node.metrics.NodeMetrics.Kind.AD_HOC, RefusalReason.REQUESTER_UNVERIFIED);
             return refusal(RefusalReason.REQUESTER_UNVERIFIED, "requester", null);
         }
         Map<String, Set<String>> filters = new LinkedHashMap<>();
@@ -210,6 +218,8 @@ class FederationController {
         var query = new CountQuery(request.dimensions(), filters, request.yearFrom(), request.yearTo());
         AdHocQueries.Answer answer = gate.through(() -> adHoc.answer(query, requester.get(), requesters.client()));
         if (answer instanceof AdHocQueries.Refused refused) {
+            LOG.info("Ad-hoc count query refused: {}", refused.reason());
+            metrics.refused(org.tributary.node.metrics.NodeMetrics.Kind.AD_HOC, refused.reason());
             var response = refusal(refused.reason(), refused.detail(), refused.budget());
             return refused.receipt() == null
                     ? response
@@ -218,6 +228,8 @@ class FederationController {
                             .body(response.getBody());
         }
         var answered = (AdHocQueries.Answered) answer;
+        LOG.info("Ad-hoc count query answered");
+        metrics.answered(org.tributary.node.metrics.NodeMetrics.Kind.AD_HOC);
         return ResponseEntity.ok()
                 .header(Receipt.HEADER, answered.receipt().encode())
                 .body(answered.table());

@@ -38,7 +38,9 @@ class ComposeFileTest {
             "node-kh-migrate",
             "node-th-migrate",
             "node-vn-migrate",
-            "aggregator-migrate");
+            "aggregator-migrate",
+            "prometheus",
+            "grafana");
 
     /** One-shot services: the migrations, run to completion before their service starts. */
     static boolean oneShot(String name) {
@@ -213,7 +215,51 @@ class ComposeFileTest {
                 publishing.add(name);
             }
         });
-        assertThat(publishing).containsExactly("gateway", "keycloak");
+        assertThat(publishing).containsExactly("gateway", "grafana", "keycloak");
+        // Grafana on the host's loopback only.
+        assertThat(list(service("grafana").get("ports")))
+                .allSatisfy(p -> assertThat(String.valueOf(p)).startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWithTheMonitoringClientsTokenAndGrafanaShowsTheDashboard() {
+        String prometheus = Manifests.read(DIR.resolve("../observability/prometheus.yml"));
+        Map<String, Object> config = Manifests.load(DIR.resolve("../observability/prometheus.yml"));
+        Map<String, Object> job = map(list(config.get("scrape_configs")).get(0));
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        assertThat(at(job, "oauth2", "client_id")).isEqualTo("tributary-monitoring");
+        assertThat(at(job, "oauth2", "client_secret_file")).isEqualTo("/run/secrets/monitoring-client-secret");
+        assertThat(prometheus).doesNotContainPattern("client_secret:\\s");
+        Set<String> targets = new TreeSet<>();
+        for (Object sc : list(job.get("static_configs"))) {
+            list(map(sc).get("targets")).forEach(t -> targets.add(String.valueOf(t)));
+        }
+        assertThat(targets)
+                .containsExactlyInAnyOrder(
+                        "gateway:8080", "aggregator:8090", "node-kh:8081", "node-th:8081", "node-vn:8081");
+        assertThat(list(service("prometheus").get("secrets"))).contains("monitoring-client-secret");
+        assertThat(list(service("prometheus").get("volumes")))
+                .anySatisfy(v -> assertThat(String.valueOf(v)).startsWith("../observability/prometheus.yml:"));
+        // The dashboard is valid JSON that queries only the metrics the services write.
+        var dashboard = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(Manifests.read(DIR.resolve("../observability/grafana/dashboards/tributary.json")));
+        assertThat(dashboard.path("uid").asString()).isEqualTo("tributary-federation");
+        List<String> expressions = new java.util.ArrayList<>();
+        dashboard
+                .path("panels")
+                .forEach(p -> p.path("targets")
+                        .forEach(t -> expressions.add(t.path("expr").asString())));
+        assertThat(String.join("\n", expressions))
+                .contains(
+                        "tributary_queries_total",
+                        "tributary_budget_spent_nanorho_total",
+                        "tributary_node_calls_seconds",
+                        "tributary_node_circuit",
+                        "tributary_import_rows_total",
+                        "tributary_release_seconds");
+        assertThat(list(service("grafana").get("volumes")))
+                .anySatisfy(v -> assertThat(String.valueOf(v)).startsWith("../observability/grafana/dashboards:"));
     }
 
     @Test
@@ -229,10 +275,14 @@ class ComposeFileTest {
             assertThat(joined).as("networks of %s", name).isNotEmpty();
             assertThat(networks.keySet())
                     .containsAll(joined.stream().map(String::valueOf).toList());
-            if (!name.equals("gateway") && !name.equals("keycloak")) {
+            if (!name.equals("gateway") && !name.equals("keycloak") && !name.equals("grafana")) {
                 assertThat(joined)
                         .as("%s must not be on the edge network", name)
                         .doesNotContain("edge");
+            }
+            if (name.equals("grafana")) {
+                // Published on the host's loopback; it reaches only Prometheus, never a service.
+                assertThat(joined).as("grafana's networks").containsExactlyInAnyOrder("edge", "monitoring");
             }
         });
         for (String node : NODES) {

@@ -74,6 +74,12 @@ class DockerfileTest {
     }
 
     @Test
+    void deployedServicesLogJsonLinesWithTheirTraceIds() {
+        assertThat(withKeyword(DOCKER.resolve("Dockerfile"), "ENV"))
+                .contains("ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs");
+    }
+
+    @Test
     void the_keycloak_image_is_built_from_the_pinned_official_image_and_runs_as_its_non_root_user() {
         Path dockerfile = DOCKER.resolve("keycloak/Dockerfile");
         assertThat(withKeyword(dockerfile, "FROM"))

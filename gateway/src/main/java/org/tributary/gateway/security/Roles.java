@@ -18,6 +18,7 @@ final class Roles {
     public static final String REGIONAL_ANALYST = "regional-analyst";
     public static final String SECURITY_OFFICER = "security-officer";
     public static final String FEDERATION_AGGREGATOR = "federation-aggregator";
+    public static final String METRICS_READER = "metrics-reader";
 
     public static final String COUNTRY_CLAIM = "country";
     static final String PREFIX = "ROLE_";

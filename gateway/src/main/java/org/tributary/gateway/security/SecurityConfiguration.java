@@ -44,6 +44,8 @@ class SecurityConfiguration {
                 .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
                 .authorizeExchange(rules -> rules.pathMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .pathMatchers("/actuator/prometheus")
+                        .hasRole(Roles.METRICS_READER)
                         .pathMatchers("/api/regional/**")
                         .hasRole(Roles.REGIONAL_ANALYST)
                         .pathMatchers("/api/security/**")

@@ -52,7 +52,28 @@ public final class ProblemResponses {
         if (correlationId != null) {
             problem.put("correlationId", correlationId);
         }
+        String traceId = traceId(exchange);
+        if (traceId != null) {
+            problem.put("traceId", traceId);
+        }
         problem.putAll(extra);
         return problem;
+    }
+
+    /**
+     * The W3C trace id of the request (its server observation's span): the id every service logs for it, which the
+     * gateway sends on in {@code traceparent}. Null outside an observed request.
+     */
+    public static String traceId(ServerWebExchange exchange) {
+        return org.springframework.http.server.reactive.observation.ServerRequestObservationContext.findCurrent(
+                        exchange.getAttributes())
+                .map(c -> {
+                    io.micrometer.tracing.handler.TracingObservationHandler.TracingContext tracing =
+                            c.get(io.micrometer.tracing.handler.TracingObservationHandler.TracingContext.class);
+                    return tracing == null ? null : tracing.getSpan();
+                })
+                .map(span -> span.context().traceId())
+                .filter(id -> id.matches("[0-9a-f]{16}|[0-9a-f]{32}"))
+                .orElse(null);
     }
 }

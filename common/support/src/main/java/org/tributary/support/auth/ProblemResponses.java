@@ -38,6 +38,10 @@ public final class ProblemResponses {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
                 .write("{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":"
-                        + type.status() + ",\"detail\":\"" + detail + "\"}");
+                        + type.status() + ",\"detail\":\"" + detail + "\""
+                        + (org.tributary.support.web.Problems.traceId() == null
+                                ? ""
+                                : ",\"traceId\":\"" + org.tributary.support.web.Problems.traceId() + "\"")
+                        + "}");
     }
 }

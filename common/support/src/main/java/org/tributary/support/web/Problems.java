@@ -19,7 +19,21 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         problem.setType(type.type());
         problem.setTitle(type.title());
+        String traceId = traceId();
+        if (traceId != null) {
+            problem.setProperty("traceId", traceId);
+        }
         return problem;
+    }
+
+    /**
+     * The current request's W3C trace id (Micrometer Tracing puts it in the logging context), for the problem's
+     * {@code traceId}: the same id as in every log line of the request, on every service it crossed. Only a hex id
+     * of the W3C lengths, so that nothing else can ride along.
+     */
+    public static String traceId() {
+        String id = org.slf4j.MDC.get("traceId");
+        return id != null && id.matches("[0-9a-f]{16}|[0-9a-f]{32}") ? id : null;
     }
 
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
