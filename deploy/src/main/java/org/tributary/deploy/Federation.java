@@ -97,6 +97,10 @@ public final class Federation implements AutoCloseable {
 
     private ManagedProcess startAggregator() {
         List<String> command = javaCommand("aggregator");
+        // The local federation documents its API (Swagger UI, /v3/api-docs) as the nodes' local profile does.
+        command.add("--springdoc.api-docs.enabled=true");
+        command.add("--springdoc.swagger-ui.enabled=true");
+        command.add("--tributary.api-docs.public=true");
         command.addAll(List.of(
                 "--server.port=" + plan.aggregatorPort(),
                 "--tributary.aggregator.data-dir="

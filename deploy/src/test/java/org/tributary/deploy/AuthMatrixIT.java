@@ -338,6 +338,36 @@ class AuthMatrixIT {
     }
 
     @Test
+    void theOpenApiDocumentsOfTheNodeAndTheAggregatorPassRedoclysRecommendedRules() throws Exception {
+        // Each service's own document, and the same through the gateway, where Swagger UI reads them.
+        assertThat(call("gateway", "GET", "/api/docs/aggregator", null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(call("gateway", "GET", "/api/docs/nodes/kh", null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(call("gateway", "GET", "/swagger-ui/index.html", null, null).statusCode())
+                .isEqualTo(200);
+        for (String service : List.of("node-kh", "aggregator", "gateway")) {
+            var response = call(service, "GET", "/v3/api-docs", null, TOKENS.get("analyst"));
+            assertThat(response.statusCode()).as(service).isEqualTo(200);
+            var document = Keycloak.JSON.readTree(response.body());
+            assertThat(document.path("components").path("securitySchemes").has("keycloak"))
+                    .as(service)
+                    .isTrue();
+            assertThat(document.path("components").path("schemas").has("Problem"))
+                    .as(service)
+                    .isTrue();
+            java.nio.file.Path file = java.nio.file.Path.of("target", "openapi-" + service + ".json");
+            java.nio.file.Files.writeString(file, response.body());
+            var lint = Redocly.lint(file);
+            System.out.printf(
+                    "redocly lint (recommended) %s: %d errors, %d warnings, exit %d%n",
+                    service, lint.errors(), lint.warnings(), lint.exitCode());
+            assertThat(lint.exitCode()).as(lint.output()).isZero();
+            assertThat(lint.errors()).as(lint.output()).isZero();
+        }
+    }
+
+    @Test
     void theAggregatorAsksNodesWithItsOwnClientCredentialsToken() throws Exception {
         var response = call(
                 "gateway", "POST", "/api/regional/queries", "{\"dimensions\": [\"gender\"]}", TOKENS.get("analyst"));

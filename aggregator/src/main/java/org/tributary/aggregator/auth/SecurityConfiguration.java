@@ -19,13 +19,25 @@ import org.tributary.support.auth.ResourceServerConfiguration;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, org.springframework.core.env.Environment environment) throws Exception {
         var converter = ResourceServerConfiguration.roles();
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                         .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        // Served where TRIBUTARY_API_DOCS_ENABLED; to anyone where TRIBUTARY_API_DOCS_PUBLIC (the local
+                        // federation), else with a regional analyst's or security officer's token (ADR 37).
+                        .access(
+                                environment.getProperty("tributary.api-docs.public", Boolean.class, false)
+                                        ? (auth, context) ->
+                                                new org.springframework.security.authorization.AuthorizationDecision(
+                                                        true)
+                                        : org.springframework.security.authorization.AuthorityAuthorizationManager
+                                                .hasAnyRole(
+                                                        Role.REGIONAL_ANALYST.realmRole(),
+                                                        Role.SECURITY_OFFICER.realmRole()))
                         .requestMatchers("/actuator/prometheus")
                         .hasRole(Role.METRICS_READER.realmRole())
                         .requestMatchers("/api/regional/**")

@@ -83,7 +83,11 @@ class AnonymousRateLimitFilter implements WebFilter, Ordered {
     static boolean isProbe(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
         return exchange.getRequest().getMethod() == HttpMethod.GET
-                && (path.equals("/actuator/health/liveness") || path.equals("/actuator/health/readiness"));
+                && (path.equals("/actuator/health/liveness")
+                        || path.equals("/actuator/health/readiness")
+                        // Swagger UI's static files (one page load is a dozen of them); its documents still count.
+                        || path.startsWith("/swagger-ui/")
+                        || path.startsWith("/webjars/"));
     }
 
     String clientAddress(ServerWebExchange exchange) {

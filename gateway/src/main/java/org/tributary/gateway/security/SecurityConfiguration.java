@@ -44,6 +44,18 @@ class SecurityConfiguration {
                 .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
                 .authorizeExchange(rules -> rules.pathMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // API documents and Swagger UI: descriptions only, no data (each service serves its document
+                        // only where TRIBUTARY_API_DOCS_ENABLED; ADR 37).
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/webjars/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/api/docs/aggregator",
+                                "/api/docs/nodes/*")
+                        .permitAll()
                         .pathMatchers("/actuator/prometheus")
                         .hasRole(Roles.METRICS_READER)
                         .pathMatchers("/api/regional/**")

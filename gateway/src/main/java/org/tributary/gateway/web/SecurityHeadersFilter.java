@@ -19,6 +19,30 @@ import reactor.core.publisher.Mono;
 public class SecurityHeadersFilter implements WebFilter {
 
     static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * Swagger UI's pages: its own scripts, styles and images from the gateway, calls to the gateway and to the
+     * identity provider (signing in); inline styles (the UI sets them); no frames, no other origin. Its OAuth2 redirect
+     * page runs one inline script, allowed on that page only.
+     */
+    static String swaggerCsp(String identityProvider, boolean redirectPage) {
+        return "default-src 'none'; script-src 'self'" + (redirectPage ? " 'unsafe-inline'" : "")
+                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' "
+                + identityProvider + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    }
+
+    private final String identityProvider;
+
+    public SecurityHeadersFilter(org.tributary.gateway.config.GatewayProperties properties) {
+        java.net.URI issuer = java.net.URI.create(properties.oidc().issuer());
+        this.identityProvider = issuer.getScheme() + "://" + issuer.getAuthority();
+    }
+
+    /** Swagger UI's paths (the UI, its assets, its configuration), which get {@link #swaggerCsp}. */
+    static boolean isSwaggerUi(String path) {
+        return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/") || path.startsWith("/webjars/");
+    }
+
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     @Override
@@ -29,7 +53,10 @@ public class SecurityHeadersFilter implements WebFilter {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", CSP);
+            String path = exchange.getRequest().getPath().value();
+            headers.set(
+                    "Content-Security-Policy",
+                    isSwaggerUi(path) ? swaggerCsp(identityProvider, path.endsWith("/oauth2-redirect.html")) : CSP);
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             headers.remove(HttpHeaders.PRAGMA);
             headers.remove(HttpHeaders.EXPIRES);
