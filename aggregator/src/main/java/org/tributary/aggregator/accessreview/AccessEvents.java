@@ -6,7 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The aggregator's own access events: a bounded ring in memory, the oldest dropped first. Lost on restart. */
+/**
+ * The aggregator's own access events as they happen: a bounded ring in memory (what the console shows where no
+ * database is), and the events not yet written to PostgreSQL by {@link AccessEventStore}.
+ */
 @Component
 class AccessEvents {
 
@@ -18,12 +21,40 @@ class AccessEvents {
         this.ring = new ArrayDeque<>(Math.min(capacity, 4096));
     }
 
+    /** Events not yet written to the database (AccessEventStore), oldest first; bounded as the ring is. */
+    private final ArrayDeque<AccessEvent> unwritten = new ArrayDeque<>();
+
     void record(AccessEvent event) {
         synchronized (ring) {
             if (ring.size() == capacity) {
                 ring.removeFirst();
             }
             ring.addLast(event);
+            if (unwritten.size() == capacity) {
+                unwritten.removeFirst();
+            }
+            unwritten.addLast(event);
+        }
+    }
+
+    /** The oldest {@code max} events not yet written, without removing them. */
+    List<AccessEvent> pending(int max) {
+        synchronized (ring) {
+            List<AccessEvent> out = new ArrayList<>(Math.min(max, unwritten.size()));
+            Iterator<AccessEvent> oldestFirst = unwritten.iterator();
+            while (oldestFirst.hasNext() && out.size() < max) {
+                out.add(oldestFirst.next());
+            }
+            return out;
+        }
+    }
+
+    /** The oldest {@code n} pending events were written. */
+    void written(int n) {
+        synchronized (ring) {
+            for (int i = 0; i < n && !unwritten.isEmpty(); i++) {
+                unwritten.removeFirst();
+            }
         }
     }
 

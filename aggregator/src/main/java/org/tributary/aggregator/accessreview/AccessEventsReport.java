@@ -18,11 +18,17 @@ class AccessEventsReport {
     private final SecurityConsoleProperties properties;
     private final AccessEvents events;
     private final OfficerRelay relay;
+    private final org.springframework.beans.factory.ObjectProvider<AccessEventStore> store;
 
-    AccessEventsReport(SecurityConsoleProperties properties, AccessEvents events, OfficerRelay relay) {
+    AccessEventsReport(
+            SecurityConsoleProperties properties,
+            AccessEvents events,
+            OfficerRelay relay,
+            org.springframework.beans.factory.ObjectProvider<AccessEventStore> store) {
         this.properties = properties;
         this.events = events;
         this.relay = relay;
+        this.store = store;
     }
 
     /**
@@ -37,10 +43,31 @@ class AccessEventsReport {
     record Answer(List<AccessEvent> events, List<Source> sources) {}
 
     Answer recent(int limit, String officerToken) {
-        List<AccessEvent> merged = new ArrayList<>(events.recent(limit));
+        return find(AccessEventQuery.latest(limit), officerToken);
+    }
+
+    /**
+     * The events that match, newest first: the aggregator's from PostgreSQL (where there is no database, from its
+     * memory), the gateway's from its memory, filtered here.
+     */
+    Answer find(AccessEventQuery query, String officerToken) {
+        int limit = query.limit();
         List<Source> sources = new ArrayList<>();
-        sources.add(new Source(AccessEvent.AGGREGATOR, OK, null, merged.size()));
-        if (!properties.gatewayConfigured()) {
+        List<AccessEvent> merged = new ArrayList<>();
+        if (query.source() == null || AccessEvent.AGGREGATOR.equals(query.source())) {
+            AccessEventStore stored = store.getIfAvailable();
+            List<AccessEvent> own = stored != null
+                    ? stored.find(query)
+                    : events.recent(Integer.MAX_VALUE).stream()
+                            .filter(query::matches)
+                            .limit(limit)
+                            .toList();
+            merged.addAll(own);
+            sources.add(new Source(AccessEvent.AGGREGATOR, OK, null, own.size()));
+        }
+        if (query.source() != null && !AccessEvent.GATEWAY.equals(query.source())) {
+            // Only the aggregator's were asked for.
+        } else if (!properties.gatewayConfigured()) {
             sources.add(new Source(AccessEvent.GATEWAY, UNAVAILABLE, "gateway-url is not configured", null));
         } else {
             String url =
@@ -59,7 +86,10 @@ class AccessEventsReport {
                 List<AccessEvent> gateway = new ArrayList<>();
                 for (JsonNode e : reply.body()) {
                     if (gateway.size() < limit && e.isObject()) {
-                        gateway.add(gatewayEvent(e));
+                        AccessEvent event = gatewayEvent(e);
+                        if (query.matches(event)) {
+                            gateway.add(event);
+                        }
                     }
                 }
                 merged.addAll(gateway);

@@ -67,10 +67,23 @@ class SecurityConsoleController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The access events, newest first, filtered: a time window {@code [from, to)} (ISO-8601 instants), a caller's
+     * token subject, an officer's action, a status, a path prefix, a source.
+     */
     @GetMapping("/access-events")
     AccessEventsReport.Answer accessEvents(
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, @AuthenticationPrincipal Jwt officer) {
-        return accessEvents.recent(limit, token(officer));
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(required = false) java.time.Instant from,
+            @RequestParam(required = false) java.time.Instant to,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._:@-]{1,100}") String sub,
+            @RequestParam(required = false) @Pattern(regexp = "[a-z-]{1,40}") String action,
+            @RequestParam(required = false) @Min(100) @Max(599) Integer status,
+            @RequestParam(required = false) @Pattern(regexp = "/[A-Za-z0-9/._-]{0,200}") String path,
+            @RequestParam(required = false) @Pattern(regexp = "aggregator|gateway") String source,
+            @AuthenticationPrincipal Jwt officer) {
+        return accessEvents.find(
+                new AccessEventQuery(from, to, sub, action, status, path, source, limit), token(officer));
     }
 
     @GetMapping("/audit-chains")

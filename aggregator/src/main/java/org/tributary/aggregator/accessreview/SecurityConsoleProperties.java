@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param gatewayUrl the gateway's base URL for its access events; empty reports the gateway as unavailable
  * @param eventsBuffer how many of the aggregator's own access events are kept in memory
  * @param callTimeout the most one call to Keycloak, the gateway or a node may take
+ * @param eventsRetention how long the stored access events are kept (then deleted)
  */
 @Validated
 @ConfigurationProperties("tributary.security-console")
@@ -35,7 +36,8 @@ public record SecurityConsoleProperties(
         String clientSecret,
         String gatewayUrl,
         @DefaultValue("1000") @Min(1) @Max(1_000_000) int eventsBuffer,
-        @DefaultValue("3s") @NotNull Duration callTimeout) {
+        @DefaultValue("3s") @NotNull Duration callTimeout,
+        @DefaultValue("365d") @NotNull Duration eventsRetention) {
 
     /** Whether a secret is set, so that the admin API can be used. */
     boolean adminConfigured() {

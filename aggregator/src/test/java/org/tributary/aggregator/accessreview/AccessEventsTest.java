@@ -10,8 +10,8 @@ class AccessEventsTest {
 
     @Test
     void theRingKeepsOnlyTheNewestEventsAndAnswersNewestFirst() {
-        var events = new AccessEvents(
-                new SecurityConsoleProperties("http://kc", "r", "c", null, null, 3, Duration.ofSeconds(1)));
+        var events = new AccessEvents(new SecurityConsoleProperties(
+                "http://kc", "r", "c", null, null, 3, Duration.ofSeconds(1), Duration.ofDays(365)));
         for (int i = 1; i <= 5; i++) {
             events.record(AccessEvent.request(Instant.ofEpochSecond(i), "c" + i, null, "GET", "/api/x", 200, 1));
         }

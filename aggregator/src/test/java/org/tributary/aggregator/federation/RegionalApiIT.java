@@ -504,4 +504,68 @@ class RegionalApiIT {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Autowired
+    org.tributary.aggregator.accessreview.AccessEventStore accessEventStore;
+
+    @Test
+    @Order(12)
+    void accessEventsAreStoredInPostgresqlFilteredForTheOfficerAndExpiredAfterTheRetention() {
+        String subject = "access-event-analyst-" + UUID.randomUUID();
+        var analyst = http.as(
+                Tokens.builder(null, "regional-analyst").subject(subject).sign());
+        analyst.get("/api/regional/indicators");
+        analyst.get("/api/regional/nodes");
+        analyst.get("/api/regional/no-such-path");
+        accessEventStore.flush();
+        // In the database, ids only.
+        assertThat(jdbc.sql("select count(*) from access_event where sub = ?")
+                        .param(subject)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        var officer = http.as(Tokens.user(null, "security-officer"));
+        var mine = officer.get("/api/security/access-events?sub=" + subject + "&path=/api/regional/indicators");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().path("events")).hasSize(1);
+        assertThat(mine.json().path("events").get(0).path("path").asString()).isEqualTo("/api/regional/indicators");
+        assertThat(mine.json().path("events").get(0).path("status").asInt()).isEqualTo(200);
+        var notFound = officer.get("/api/security/access-events?sub=" + subject + "&status=404&source=aggregator");
+        assertThat(notFound.json().path("events")).hasSize(1);
+        var window = officer.get("/api/security/access-events?sub=" + subject + "&to=2000-01-01T00:00:00Z");
+        assertThat(window.json().path("events")).isEmpty();
+        assertThat(officer.get("/api/security/access-events?from=yesterday").status())
+                .isEqualTo(400);
+        assertThat(officer.get("/api/security/access-events?path=not-a-path").status())
+                .isEqualTo(400);
+        assertThat(analyst.get("/api/security/access-events").status()).isEqualTo(403);
+
+        // Retention: an event older than a year goes, a recent one stays.
+        jdbc.sql("insert into access_event (source, at, sub, method, path, status) values"
+                        + " ('aggregator', now() - interval '400 days', ?, 'GET', '/api/regional/old', 200)")
+                .param(subject)
+                .update();
+        assertThat(accessEventStore.expire()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from access_event where sub = ? and path = '/api/regional/old'")
+                        .param(subject)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from access_event where sub = ?")
+                        .param(subject)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        // The application's own role cannot erase the trail, nor shorten the retention below 30 days.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from access_event where sub = ?")
+                        .param(subject)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("select expire_access_events('1 day')")
+                        .query(Long.class)
+                        .single())
+                .rootCause()
+                .hasMessageContaining("at least 30 days");
+    }
 }

@@ -1,0 +1,44 @@
+-- The security officer's trail (ADR 38): the aggregator's own access events and the officers' actions, kept in
+-- PostgreSQL (they were lost on restart), ids only: no name, e-mail or query value. Deleted after the retention
+-- period by the aggregator itself.
+create table access_event (
+    id              bigint generated always as identity primary key,
+    source          text not null,
+    at              timestamptz not null,
+    correlation_id  text,
+    sub             text,
+    method          text,
+    path            text,
+    status          integer,
+    duration_ms     bigint,
+    route_id        text,
+    action          text,
+    target_id       text
+);
+create index access_event_at_idx on access_event (at desc);
+create index access_event_sub_idx on access_event (sub, at desc);
+
+-- The application's role may append and read (the default privileges of V3) but not delete: the retention is this
+-- function, run with the owner's rights, which deletes only what is older than the retention and refuses one below
+-- 30 days. A stolen application credential cannot erase the recent trail.
+create function expire_access_events(keep interval) returns bigint
+    language plpgsql security definer set search_path = public as $$
+declare
+    n bigint;
+begin
+    if keep < interval '30 days' then
+        raise exception 'access events are kept at least 30 days';
+    end if;
+    delete from access_event where at < now() - keep;
+    get diagnostics n = row_count;
+    return n;
+end $$;
+revoke all on function expire_access_events(interval) from public;
+do $$
+declare
+    app text := '${app_role}';
+begin
+    if app <> '' and app <> current_user then
+        execute format('grant execute on function expire_access_events(interval) to %I', app);
+    end if;
+end $$;
