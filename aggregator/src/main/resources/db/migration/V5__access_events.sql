@@ -19,26 +19,27 @@ create index access_event_at_idx on access_event (at desc);
 create index access_event_sub_idx on access_event (sub, at desc);
 
 -- The application's role may append and read (the default privileges of V3) but not delete: the retention is this
--- function, run with the owner's rights, which deletes only what is older than the retention and refuses one below
--- 30 days. A stolen application credential cannot erase the recent trail.
-create function expire_access_events(keep interval) returns bigint
-    language plpgsql security definer set search_path = public as $$
+-- function, run with the owner's rights, which deletes only what is older than a whole number of days, at least 30.
+-- A stolen application credential cannot erase the recent trail. (Days, not an interval: an interval such as
+-- '36100 days -1200 mons' compares as 100 days but reaches into the future.)
+create function expire_access_events(keep_days integer) returns bigint
+    language plpgsql security definer set search_path = pg_catalog, pg_temp as $$
 declare
     n bigint;
 begin
-    if keep < interval '30 days' then
+    if keep_days is null or keep_days < 30 then
         raise exception 'access events are kept at least 30 days';
     end if;
-    delete from access_event where at < now() - keep;
+    delete from public.access_event where at < now() - make_interval(days => keep_days);
     get diagnostics n = row_count;
     return n;
 end $$;
-revoke all on function expire_access_events(interval) from public;
+revoke all on function expire_access_events(integer) from public;
 do $$
 declare
     app text := '${app_role}';
 begin
     if app <> '' and app <> current_user then
-        execute format('grant execute on function expire_access_events(interval) to %I', app);
+        execute format('grant execute on function expire_access_events(integer) to %I', app);
     end if;
 end $$;

@@ -55,7 +55,7 @@ public class AccessEventStore {
                 params.add(e.targetId());
             }
             jdbc.sql(sql.toString()).params(params).update();
-            buffer.written(batch.size());
+            buffer.written(batch);
             written += batch.size();
         }
         return written;
@@ -66,8 +66,8 @@ public class AccessEventStore {
      * application's role may not delete them itself); returns how many.
      */
     public int expire() {
-        return jdbc.sql("select expire_access_events(?::interval)")
-                .param(retention.toSeconds() + " seconds")
+        return jdbc.sql("select expire_access_events(?)")
+                .param((int) Math.min(Integer.MAX_VALUE, retention.toDays()))
                 .query(Long.class)
                 .single()
                 .intValue();

@@ -49,12 +49,15 @@ class AccessEvents {
         }
     }
 
-    /** The oldest {@code n} pending events were written. */
-    void written(int n) {
+    /**
+     * These pending events were written: they (and only they, by identity) leave the buffer, whatever arrived or was
+     * dropped meanwhile.
+     */
+    void written(List<AccessEvent> batch) {
+        java.util.Set<AccessEvent> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        done.addAll(batch);
         synchronized (ring) {
-            for (int i = 0; i < n && !unwritten.isEmpty(); i++) {
-                unwritten.removeFirst();
-            }
+            unwritten.removeIf(done::contains);
         }
     }
 

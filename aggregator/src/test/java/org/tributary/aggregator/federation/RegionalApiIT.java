@@ -562,7 +562,7 @@ class RegionalApiIT {
                         .update())
                 .rootCause()
                 .hasMessageContaining("permission denied");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("select expire_access_events('1 day')")
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("select expire_access_events(1)")
                         .query(Long.class)
                         .single())
                 .rootCause()

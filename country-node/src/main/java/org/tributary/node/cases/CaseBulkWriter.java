@@ -94,6 +94,24 @@ public class CaseBulkWriter {
             this.defaultOwner = defaultOwner;
         }
 
+        /** The owners (lower case; null for nobody's) of the known cases among these references. */
+        public Map<String, String> owners(List<String> refs) throws SQLException {
+            Map<String, String> owners = new HashMap<>();
+            if (refs.isEmpty()) {
+                return owners;
+            }
+            try (var s = connection.prepareStatement("select c.external_ref, lower(c.case_owner) from"
+                    + " unnest(?::text[]) as r(ref) join cases c on c.external_ref = r.ref")) {
+                s.setArray(1, connection.createArrayOf("text", refs.toArray()));
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        owners.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return owners;
+        }
+
         /**
          * Which of these references name a case that {@code username} neither owns nor is assigned to (need-to-know
          * for a case worker's import): one query, on this write's connection.

@@ -145,14 +145,16 @@ class ImportRunner {
             List<SourceRow> chunk;
             while ((chunk = take(chunks)) != END) {
                 // Need-to-know: a case worker replaces only cases they own or are assigned to.
+                List<String> refs = job.importer.supervisor()
+                        ? List.of()
+                        : chunk.stream()
+                                .filter(SourceRow::isValid)
+                                .map(r -> r.request().externalRef())
+                                .toList();
                 java.util.Set<String> notTheirs = job.importer.supervisor()
                         ? java.util.Set.of()
-                        : session.notVisibleTo(
-                                job.importer.username(),
-                                chunk.stream()
-                                        .filter(SourceRow::isValid)
-                                        .map(r -> r.request().externalRef())
-                                        .toList());
+                        : session.notVisibleTo(job.importer.username(), refs);
+                Map<String, String> owners = job.importer.supervisor() ? Map.of() : session.owners(refs);
                 for (SourceRow row : chunk) {
                     job.rowsProcessed.incrementAndGet();
                     if (!row.isValid()) {
@@ -160,7 +162,7 @@ class ImportRunner {
                         continue;
                     }
                     String ref = row.request().externalRef();
-                    FieldError ownership = ownership(job.importer, row, notTheirs.contains(ref));
+                    FieldError ownership = ownership(job.importer, row, notTheirs.contains(ref), owners);
                     if (ownership != null) {
                         job.rejectRow(List.of(ownership));
                         continue;
@@ -200,7 +202,11 @@ class ImportRunner {
      * with no owner are theirs), nor replace a case that is not theirs. The value is not echoed: it names a colleague
      * or refers to a case the importer may not see.
      */
-    static FieldError ownership(org.tributary.node.web.CaseViewer importer, SourceRow row, boolean notTheirs) {
+    static FieldError ownership(
+            org.tributary.node.web.CaseViewer importer,
+            SourceRow row,
+            boolean notTheirs,
+            Map<String, String> knownOwners) {
         if (importer.supervisor()) {
             return null;
         }
@@ -216,7 +222,12 @@ class ImportRunner {
                     "a case with this reference exists and is not assigned to you; ask a case supervisor");
         }
         String owner = org.tributary.node.web.CaseViewer.normalise(row.request().caseOwner());
-        if (owner != null && !owner.equals(importer.username())) {
+        String ref = row.request().externalRef();
+        // A known case (theirs, or assigned to them) keeps its owner unless a supervisor changes it.
+        boolean changesOwner = owner != null
+                && (!owner.equals(importer.username())
+                        || (knownOwners.containsKey(ref) && !owner.equals(knownOwners.get(ref))));
+        if (changesOwner) {
             return new FieldError(
                     row.row(),
                     "caseOwner",

@@ -216,6 +216,30 @@ class NeedToKnowIT {
     }
 
     @Test
+    void anAssigneeCannotMakeThemselvesTheOwnerThroughAnImport() {
+        String id =
+                anna.postJson("/api/cases", caseJson("NTK-9")).json().get("id").asText();
+        assertThat(supervisor
+                        .putJson(
+                                "/api/cases/" + id + "/assignment",
+                                "{\"owner\":\"kh-anna\",\"assignees\":[\"kh-bopha\"]}",
+                                "\"0\"")
+                        .status())
+                .isEqualTo(200);
+        String takeover = "[" + caseJson("NTK-9").replaceFirst("\\{", "{\"caseOwner\":\"kh-bopha\",") + "]";
+        var refused = bopha.post("/api/imports", "application/json", takeover.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("caseOwner");
+        assertThat(owner("NTK-9")).isEqualTo("kh-anna");
+        // Naming no owner, the assignee may still update the case by import; the owner stays.
+        var update = bopha.post(
+                "/api/imports", "application/json", ("[" + caseJson("NTK-9") + "]").getBytes(StandardCharsets.UTF_8));
+        assertThat(update.status()).isEqualTo(200);
+        assertThat(owner("NTK-9")).isEqualTo("kh-anna");
+        assertThat(anna.get("/api/cases/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void aNodeOperatorNoLongerReadsCaseRecordsButStillImports() {
         String operator = Tokens.user("KH", "node-operator");
         assertThat(node.as(operator).get("/api/cases").status()).isEqualTo(403);
