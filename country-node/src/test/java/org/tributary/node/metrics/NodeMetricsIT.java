@@ -116,50 +116,6 @@ class NodeMetricsIT {
                 metrics.lines().filter(l -> l.startsWith("tributary_")).count());
     }
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @Test
-    void theBudgetSpentMetricGrowsByExactlyWhatTheLedgerRecorded() {
-        // Enough persons for an ad-hoc answer.
-        StringBuilder file = new StringBuilder("[");
-        for (int i = 0; i < 300; i++) {
-            file.append(i == 0 ? "" : ",").append(caseJson("METRICS-BUDGET-" + i));
-        }
-        assertThat(http.post(
-                                "/api/imports",
-                                "application/json",
-                                file.append("]").toString().getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isIn(200, 202);
-        double before = budgetSpent(scrape());
-        long ledgerBefore = ledger();
-        var answer = http.as(Tokens.aggregator())
-                .postJson(
-                        "/federation/v2/count-queries",
-                        "{\"dimensions\":[\"gender\"]}",
-                        java.util.Map.of(
-                                "X-Tributary-Requester-Token",
-                                Tokens.analyst("metrics-" + java.util.UUID.randomUUID())));
-        assertThat(answer.status()).as(answer.body()).isIn(200, 422);
-        long spent = ledger() - ledgerBefore;
-        assertThat(spent).as("the question was paid for").isPositive();
-        assertThat(budgetSpent(scrape()) - before).isEqualTo((double) spent);
-    }
-
-    private long ledger() {
-        return jdbc.sql("select coalesce(sum(cost), 0) from dp_spend")
-                .query(Long.class)
-                .single();
-    }
-
-    private static double budgetSpent(String metrics) {
-        return metrics.lines()
-                .filter(l -> l.startsWith("tributary_budget_spent_nanorho_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
     /** The value of the first series of {@code name} carrying every one of {@code tags}; 0 when there is none. */
     static double counter(String metrics, String name, String... tags) {
         return metrics.lines()

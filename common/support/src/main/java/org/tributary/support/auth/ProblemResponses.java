@@ -36,10 +36,12 @@ public final class ProblemResponses {
         response.setStatus(type.status());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String traceId = org.tributary.support.web.Problems.traceId();
         response.getWriter()
                 .write("{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":"
                         + type.status() + ",\"detail\":\"" + detail + "\""
-                        + (traceId == null ? "" : ",\"traceId\":\"" + traceId + "\"") + "}");
+                        + (org.tributary.support.web.Problems.traceId() == null
+                                ? ""
+                                : ",\"traceId\":\"" + org.tributary.support.web.Problems.traceId() + "\"")
+                        + "}");
     }
 }
