@@ -7,9 +7,9 @@
 #   deploy/federation.sh down [--wipe]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = up ] && { [ ! -f deploy/target/federation/lib/gateway.jar ] || ! ls deploy/target/tributary-deploy-*.jar > /dev/null 2>&1; }; then
+if [ "${1:-}" = up ] && { [ ! -f deploy/target/federation/lib/gateway.jar ] || [ ! -f deploy/target/federation/lib/launcher/tributary-common.jar ] || ! ls deploy/target/tributary-deploy-*.jar > /dev/null 2>&1; }; then
   echo "Building the services (first run only; a few minutes)..."
   ./mvnw -B -q install -DskipTests
 fi
 jar=$(ls deploy/target/tributary-deploy-*.jar | grep -v -e sources -e tests | head -1)
-exec java -cp "$jar" org.tributary.deploy.LocalFederation "$@"
+exec java -cp "$jar:deploy/target/federation/lib/launcher/tributary-common.jar" org.tributary.deploy.LocalFederation "$@"

@@ -52,6 +52,7 @@ public final class LocalFederation {
             case "up" -> up(options);
             case "status" -> status(options);
             case "down" -> down(options);
+            case "plan" -> plan(options);
             default -> {
                 usage();
                 yield 2;
@@ -61,7 +62,7 @@ public final class LocalFederation {
     }
 
     static void usage() {
-        System.err.println("usage: LocalFederation up|status|down [--countries KH,TH,VN] [--cases 20000]"
+        System.err.println("usage: LocalFederation up|status|down|plan [--countries KH,TH,VN] [--cases 20000]"
                 + " [--run-dir run/local] [--home deploy/target/federation] [--realm-dir deploy/keycloak] [--wipe]");
     }
 
@@ -103,21 +104,7 @@ public final class LocalFederation {
             wipe(options.runDir());
         }
         String redis = RedisProbe.answers("127.0.0.1", 6379) ? "127.0.0.1" : null;
-        var plan = new FederationPlan(
-                options.home(),
-                List.of(
-                        options.realmDir().resolve("tributary-realm.json"),
-                        options.realmDir().resolve("tributary-users-0.json")),
-                options.runDir(),
-                options.countries(),
-                options.cases(),
-                8180,
-                8080,
-                8090,
-                8081,
-                false,
-                redis,
-                2);
+        var plan = plan(options, redis);
         long started = System.nanoTime();
         System.out.printf(
                 "Starting Keycloak, %d country nodes (%,d sample cases each), the aggregator and the gateway;"
@@ -163,6 +150,43 @@ public final class LocalFederation {
                 "  curl -s -H \"Authorization: Bearer $TOKEN\" " + plan.gatewayUrl() + "/api/regional/budget");
         System.out.println();
         System.out.println("Stop with: deploy/federation.sh down   (add --wipe to delete the data)");
+        return 0;
+    }
+
+    static FederationPlan plan(Options options, String redis) {
+        return new FederationPlan(
+                options.home(),
+                List.of(
+                        options.realmDir().resolve("tributary-realm.json"),
+                        options.realmDir().resolve("tributary-users-0.json")),
+                options.runDir(),
+                options.countries(),
+                options.cases(),
+                8180,
+                8080,
+                8090,
+                8081,
+                false,
+                redis,
+                2);
+    }
+
+    /**
+     * What {@code up} would start, without starting it: each service, its port and URL, and the DEMO public key each
+     * node signs with (which the aggregator is given). Needs every class {@code up} needs.
+     */
+    static int plan(Options options) {
+        FederationPlan plan = plan(options, null);
+        System.out.printf("%-12s %-6s %s%n", "service", "port", "URL");
+        for (String name : serviceNames(options.countries())) {
+            System.out.printf("%-12s %-6d %s%n", name, port(plan, name), url(plan, name));
+        }
+        for (String country : plan.countries()) {
+            String node = Federation.nodeName(country);
+            System.out.printf(
+                    "%s signs with the DEMO key %s%n",
+                    node, org.tributary.common.integrity.SigningKey.demo(node).publicKey());
+        }
         return 0;
     }
 
