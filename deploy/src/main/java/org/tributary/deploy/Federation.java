@@ -50,7 +50,8 @@ public final class Federation implements AutoCloseable {
                         plan.realmFiles(),
                         plan.runDir(),
                         plan.keycloakPort(),
-                        plan.keycloakInMemory()));
+                        plan.keycloakInMemory(),
+                        plan.gatewayUrl()));
         for (int i = 0; i < plan.countries().size(); i++) {
             String country = plan.countries().get(i);
             processes.put(nodeName(country), startNode(country, i + 1));
@@ -135,6 +136,10 @@ public final class Federation implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("TRIBUTARY_OIDC_ISSUER", plan.issuer());
         env.put("TRIBUTARY_AGGREGATOR_URL", plan.aggregatorUrl());
+        // The web application (ADR 39) with its DEMO client secret; plain HTTP on this machine, so the session
+        // cookie cannot be Secure here (a deployment serves the gateway over HTTPS and keeps the default).
+        env.put("TRIBUTARY_PORTAL_CLIENT_SECRET", KeycloakServer.DEMO_PORTAL_SECRET);
+        env.put("TRIBUTARY_PORTAL_SECURE_COOKIE", "false");
         for (String country : plan.countries()) {
             env.put("TRIBUTARY_NODE_" + country + "_URL", plan.nodeUrl(country));
         }

@@ -26,6 +26,8 @@ public final class KeycloakServer {
     public static final String DEMO_CONSOLE_SECRET = "demo-console-secret";
     /** The DEMO secret of the monitoring client (Prometheus) in the local federation and the tests. */
     public static final String DEMO_MONITORING_SECRET = "demo-monitoring-secret";
+    /** The DEMO secret of the web application's client (the gateway) in the local federation and the tests. */
+    public static final String DEMO_PORTAL_SECRET = "demo-portal-secret";
 
     private KeycloakServer() {}
 
@@ -36,10 +38,10 @@ public final class KeycloakServer {
 
     /**
      * Starts Keycloak on {@code port}; {@code inMemory} keeps its database in memory (tests), else in the run
-     * directory (kept between runs).
+     * directory (kept between runs). {@code gatewayUrl}: where the web application's sign-in returns to.
      */
     public static ManagedProcess start(
-            Path distribution, List<Path> realmFiles, Path runDir, int port, boolean inMemory) {
+            Path distribution, List<Path> realmFiles, Path runDir, int port, boolean inMemory, String gatewayUrl) {
         Path home = prepareHome(distribution, realmFiles, runDir.resolve("keycloak"));
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(),
@@ -51,23 +53,24 @@ public final class KeycloakServer {
                 "--cache=local",
                 "--db=" + (inMemory ? "dev-mem" : "dev-file"),
                 "--log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO"));
-        Map<String, String> env = Map.of(
-                "JAVA_HOME",
-                System.getProperty("java.home"),
-                "JAVA_OPTS_KC_HEAP",
-                "-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME",
-                "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                DEMO_ADMIN_PASSWORD,
-                "TRIBUTARY_DEMO_PASSWORD_GRANT",
-                "true",
-                "TRIBUTARY_AGGREGATOR_CLIENT_SECRET",
-                DEMO_AGGREGATOR_SECRET,
-                "TRIBUTARY_SECURITY_CONSOLE_CLIENT_SECRET",
-                DEMO_CONSOLE_SECRET,
-                "TRIBUTARY_MONITORING_CLIENT_SECRET",
-                DEMO_MONITORING_SECRET);
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("JAVA_HOME", System.getProperty("java.home")),
+                Map.entry("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m"),
+                Map.entry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
+                Map.entry("KC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD),
+                Map.entry("TRIBUTARY_DEMO_PASSWORD_GRANT", "true"),
+                Map.entry("TRIBUTARY_AGGREGATOR_CLIENT_SECRET", DEMO_AGGREGATOR_SECRET),
+                Map.entry("TRIBUTARY_SECURITY_CONSOLE_CLIENT_SECRET", DEMO_CONSOLE_SECRET),
+                Map.entry("TRIBUTARY_MONITORING_CLIENT_SECRET", DEMO_MONITORING_SECRET),
+                // The web application signs in through the gateway: its address here and as localhost.
+                Map.entry("TRIBUTARY_PORTAL_CLIENT_SECRET", DEMO_PORTAL_SECRET),
+                Map.entry("TRIBUTARY_PORTAL_REDIRECT_URI", gatewayUrl + "/login/oauth2/code/keycloak"),
+                Map.entry(
+                        "TRIBUTARY_PORTAL_REDIRECT_URI_ALT",
+                        gatewayUrl.replace("127.0.0.1", "localhost") + "/login/oauth2/code/keycloak"),
+                Map.entry(
+                        "TRIBUTARY_PORTAL_POST_LOGOUT_URIS",
+                        gatewayUrl + "/app/##" + gatewayUrl.replace("127.0.0.1", "localhost") + "/app/"));
         URI readiness = URI.create(issuer(port) + "/.well-known/openid-configuration");
         return ManagedProcess.start("keycloak", command, env, readiness, runDir);
     }

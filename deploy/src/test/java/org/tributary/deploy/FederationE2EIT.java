@@ -29,6 +29,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.tributary.testsupport.SkewedCases.TestCase;
 import tools.jackson.databind.JsonNode;
 
@@ -361,6 +363,200 @@ class FederationE2EIT {
             }
             assertThat(xlsxValues).containsExactlyInAnyOrderElementsOf(values);
         }
+    }
+
+    // The web application (ADR 39), in a real headless Chromium, signing in on Keycloak's own login page.
+
+    static final By DASHBOARD_VALUES = By.cssSelector("#values td[data-status]");
+
+    @Test
+    @Order(20)
+    void anAnalystSignsInSeesEveryNumberWithItsProtectionAndDownloadsAnXlsx() throws Exception {
+        String gateway = federation.plan().gatewayUrl();
+        try (Browser browser = Browser.open(gateway, "en")) {
+            browser.go("/app/");
+            long firstPaint = browser.signIn("analyst", "demo-password-analyst", DASHBOARD_VALUES);
+            browser.await(By.cssSelector("#trend-chart canvas"));
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(gateway + "/app/dashboard");
+            assertThat(browser.driver.findElement(By.id("who-role")).getText()).isEqualTo("Regional analyst");
+            assertThat(browser.driver.findElements(By.cssSelector("header nav a")))
+                    .extracting(WebElement::getText)
+                    .as("a person sees only the menu entries they can use")
+                    .containsExactly("Regional dashboard");
+            var cells = browser.driver.findElements(DASHBOARD_VALUES);
+            assertThat(cells).isNotEmpty();
+            for (WebElement cell : cells) {
+                assertThat(cell.getAttribute("data-status"))
+                        .isIn("exact", "rounded", "interval", "suppressed", "unavailable", "noisy");
+                assertThat(cell.findElement(By.tagName("small")).getText())
+                        .as("every number says how it was protected")
+                        .isNotBlank();
+            }
+            String protection = browser.driver.findElement(By.id("protection")).getText();
+            assertThat(protection).contains("Cambodia", "Thailand", "random rounding to base 5");
+
+            String xlsx = browser.driver
+                    .findElement(By.cssSelector("a.download-xlsx"))
+                    .getAttribute("href");
+            List<Object> download = browser.fetch(xlsx);
+            assertThat(download.get(0))
+                    .as("the XLSX through the session: %s", download)
+                    .isEqualTo(200L);
+            assertThat(download.get(1)).as("an XLSX is a zip").isEqualTo("504b0304");
+            assertThat((String) download.get(3)).startsWith("application/vnd.openxmlformats");
+            long weight = browser.transferredBytes();
+            assertThat(browser.missingGlyphs()).isEmpty();
+            browser.screenshot("dashboard-en");
+
+            browser.language("km");
+            browser.awaitText(By.tagName("h1"), message("km", "dashboard.title"));
+            browser.await(DASHBOARD_VALUES);
+            assertThat(browser.missingGlyphs())
+                    .as("Khmer text with no missing glyph")
+                    .isEmpty();
+            browser.screenshot("dashboard-km");
+            System.out.printf(
+                    "web app: analyst signed in on Keycloak's page, dashboard painted %d ms after pressing sign-in"
+                            + " (goal 1500); page weight %d kB on the wire (goal 500); %d values each with its"
+                            + " protection; XLSX downloaded (%s bytes)%n",
+                    firstPaint, weight / 1024, cells.size(), download.get(2));
+        }
+    }
+
+    @Test
+    @Order(21)
+    void aCaseWorkerImportsABadHtcdsFileSeesTheRowErrorsAndCannotOpenAnotherCountrysCasesByUrl() throws Exception {
+        try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
+            browser.go("/app/");
+            browser.signIn("kh-caseworker", "demo-password-kh-caseworker", By.id("cases"));
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/app/cases/kh");
+            String total = browser.driver.findElement(By.id("case-total")).getText();
+            browser.screenshot("cases-en");
+
+            browser.driver
+                    .findElement(By.id("import-file"))
+                    .sendKeys(badHtcdsFile().toString());
+            browser.driver.findElement(By.id("import-submit")).click();
+            WebElement errors = browser.await(By.id("row-errors"));
+            var rows = errors.findElements(By.cssSelector("tbody tr"));
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(errors.getText()).contains("2", "3");
+            assertThat(browser.driver.findElement(By.id("import-error")).getText())
+                    .contains("Nothing was imported");
+            browser.screenshot("import-errors-en");
+            browser.go("/app/cases/kh");
+            browser.await(By.id("cases"));
+            assertThat(browser.driver.findElement(By.id("case-total")).getText())
+                    .as("nothing of the bad file was written")
+                    .isEqualTo(total);
+
+            browser.driver.findElement(By.cssSelector("#cases tbody a")).click();
+            browser.await(By.id("assistance"));
+            browser.await(By.id("history"));
+            browser.screenshot("case-en");
+
+            browser.language("km");
+            browser.go("/app/cases/kh");
+            browser.await(By.id("cases"));
+            assertThat(browser.missingGlyphs()).isEmpty();
+            browser.screenshot("cases-km");
+
+            browser.go("/app/cases/th");
+            WebElement refusal = browser.await(By.id("refusal"));
+            assertThat(refusal.getAttribute("data-status")).isEqualTo("403");
+            assertThat(refusal.getText()).contains(message("km", "error.forbidden.title"));
+            assertThat(browser.driver.getPageSource()).doesNotContain("\"type\":");
+            browser.screenshot("refused-km");
+        }
+    }
+
+    @Test
+    @Order(22)
+    void aNodeOperatorChangesThePolicyAsANewVersionAndVerifiesTheAuditChain() {
+        try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
+            browser.go("/app/");
+            browser.signIn("kh-operator", "demo-password-kh-operator", By.id("policy"));
+            String before = browser.driver.findElement(By.id("policy-version")).getText();
+            WebElement population = browser.driver.findElement(By.name("minPopulation"));
+            int value = Integer.parseInt(population.getAttribute("value"));
+            population.clear();
+            population.sendKeys(Integer.toString(value + 5));
+            browser.driver.findElement(By.id("policy-save")).click();
+            String saved = browser.await(By.id("policy-saved")).getText();
+            assertThat(saved).startsWith("Saved: the policy is now version");
+            assertThat(browser.driver.findElement(By.id("policy-version")).getText())
+                    .isNotEqualTo(before);
+            assertThat(browser.driver.findElement(By.name("minPopulation")).getAttribute("value"))
+                    .isEqualTo(Integer.toString(value + 5));
+            browser.driver.findElement(By.id("verify-chain")).click();
+            assertThat(browser.await(By.cssSelector("#chain-result [data-intact]"))
+                            .getAttribute("data-intact"))
+                    .isEqualTo("true");
+            browser.screenshot("node-en");
+            browser.language("km");
+            browser.go("/app/node/kh");
+            browser.await(By.id("policy"));
+            assertThat(browser.missingGlyphs()).isEmpty();
+            browser.screenshot("node-km");
+        }
+    }
+
+    @Test
+    @Order(23)
+    void aSecurityOfficerDisablesAUserWhoThenCannotSignIn() {
+        try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
+            browser.go("/app/");
+            browser.signIn("security", "demo-password-security", By.id("users"));
+            browser.screenshot("security-en");
+            By row = By.cssSelector("tr[data-user='analyst2']");
+            browser.driver
+                    .findElement(row)
+                    .findElement(By.cssSelector("button.disable-user"))
+                    .click();
+            browser.wait
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent())
+                    .accept();
+            browser.wait.until(d -> d.findElements(row).size() == 1
+                    && d.findElement(row)
+                            .findElements(By.cssSelector("button.disable-user"))
+                            .isEmpty());
+            assertThat(browser.driver.findElement(row).getText()).contains("no");
+            browser.language("km");
+            browser.go("/app/security");
+            browser.await(By.id("users"));
+            assertThat(browser.missingGlyphs()).isEmpty();
+            browser.screenshot("security-km");
+        }
+        try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
+            browser.go("/app/");
+            browser.await(By.id("username")).sendKeys("analyst2");
+            browser.driver.findElement(By.id("password")).sendKeys("demo-password-analyst2");
+            browser.driver.findElement(By.id("kc-login")).click();
+            browser.wait.until(d -> d.getPageSource().contains("disabled"));
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("/app/");
+        }
+        assertThatLoginFails("analyst2");
+    }
+
+    /** An HTCDS file as agencies fill it, with two bad rows: a sex that is no HTCDS code and a date that is none. */
+    static Path badHtcdsFile() throws IOException {
+        byte[] good = CaseFiles.xlsx("KH", CaseFiles.generate("KH", 4));
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(good))) {
+            var sheet = workbook.getSheetAt(0);
+            sheet.getRow(1).getCell(3).setCellValue("Alien");
+            sheet.getRow(2).getCell(1).setCellValue("not a date");
+            Path file = Files.createTempFile("bad-htcds", ".xlsx");
+            try (var out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            return file;
+        }
+    }
+
+    /** A label of the web application in one of its languages, as the build put it in the gateway. */
+    static String message(String locale, String key) {
+        Path file = Path.of("..", "gateway", "src", "main", "web", "messages", locale + ".json");
+        return Keycloak.JSON.readTree(file.toFile()).path(key).asString();
     }
 
     static void assertReleased(JsonNode o, long n) {

@@ -415,6 +415,34 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void the_realm_imports_into_keycloaks_columns_and_its_web_application_client_is_confidential_with_pkce()
+            throws Exception {
+        var realm = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(Manifests.read(Manifests.deployDir().resolve("keycloak/tributary-realm.json")));
+        tools.jackson.databind.JsonNode portal = null;
+        for (var client : realm.path("clients")) {
+            // Keycloak stores descriptions in a VARCHAR(255): a longer one stops the import, and Keycloak with it.
+            assertThat(client.path("description").asString().length())
+                    .as(client.path("clientId").asString())
+                    .isLessThanOrEqualTo(255);
+            if (client.path("clientId").asString().equals("tributary-portal")) {
+                portal = client;
+            }
+        }
+        assertThat(portal).as("the web application's client (ADR 39)").isNotNull();
+        assertThat(portal.path("publicClient").asBoolean()).isFalse();
+        assertThat(portal.path("secret").asString()).isEqualTo("${TRIBUTARY_PORTAL_CLIENT_SECRET}");
+        assertThat(portal.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(portal.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(portal.path("attributes").path("pkce.code.challenge.method").asString())
+                .isEqualTo("S256");
+        assertThat(portal.path("redirectUris").toString()).doesNotContain("*");
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(realm.path("supportedLocales").toString()).contains("\"en\"", "\"th\"", "\"zh-Hans\"");
+    }
+
+    @Test
     void the_realm_locks_out_only_on_quick_failures_and_never_for_good() throws Exception {
         var realm = tools.jackson.databind.json.JsonMapper.builder()
                 .build()

@@ -22,7 +22,8 @@ public record GatewayProperties(
         @Valid @DefaultValue Cors cors,
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue BodyLimits bodyLimits,
-        @Valid @DefaultValue AccessEvents accessEvents) {
+        @Valid @DefaultValue AccessEvents accessEvents,
+        @Valid @DefaultValue Portal portal) {
 
     /**
      * How access tokens are checked.
@@ -112,4 +113,27 @@ public record GatewayProperties(
     /** @param capacity how many of the latest access events are kept in memory */
     public record AccessEvents(
             @DefaultValue("1000") @Min(1) @Max(100_000) int capacity) {}
+
+    /**
+     * The web application (ADR 39): the gateway signs people in as an OAuth2 client of Keycloak (authorization code
+     * with PKCE) and keeps their tokens in its session; the browser holds only the session cookie.
+     *
+     * @param clientId the realm's confidential client for the web application
+     * @param clientSecret its secret (from the environment, {@code TRIBUTARY_PORTAL_CLIENT_SECRET}); blank turns the
+     *     web application off (the APIs work as before)
+     * @param secureCookie the session and CSRF cookies carry {@code Secure} (off only for plain-HTTP local use)
+     * @param sessionTimeout a session unused this long ends (Keycloak's own SSO idle time is 30 minutes)
+     * @param maxSessions sessions this instance holds in memory when Redis does not hold them
+     */
+    public record Portal(
+            @DefaultValue("tributary-portal") @NotBlank String clientId,
+            String clientSecret,
+            @DefaultValue("true") boolean secureCookie,
+            @DefaultValue("30m") @NotNull Duration sessionTimeout,
+            @DefaultValue("10000") @Min(1) int maxSessions) {
+
+        public boolean enabled() {
+            return StringUtils.hasText(clientSecret);
+        }
+    }
 }

@@ -1,22 +1,29 @@
 package org.tributary.gateway.security;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import org.tributary.gateway.config.GatewayProperties;
+import reactor.core.publisher.Mono;
 
 /**
  * The per-route role rules. They live here rather than as route predicates so that a request that matches no rule
@@ -28,12 +35,28 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, GatewayProperties properties) {
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder jwtDecoder,
+            GatewayProperties properties,
+            ObjectProvider<ReactiveOAuth2AuthorizedClientManager> portalClients) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(Roles::authorities);
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        ReactiveOAuth2AuthorizedClientManager portal = portalClients.getIfAvailable();
+        if (portal != null) {
+            // The web application's calls: the session's token is relayed (after the CSRF check, before the token
+            // is checked); a state-changing request that came with the session cookie and no bearer token must
+            // echo the CSRF token (ADR 39). Bearer-token clients are not asked for one.
+            http.csrf(csrf -> csrf.csrfTokenRepository(PortalSecurityConfiguration.csrfTokens(
+                                    properties.portal().secureCookie()))
+                            .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                            .requireCsrfProtectionMatcher(SecurityConfiguration::sessionStateChange)
+                            .accessDeniedHandler(problems))
+                    .addFilterAfter(new SessionTokenRelayFilter(portal), SecurityWebFiltersOrder.CSRF);
+        } else {
+            http.csrf(ServerHttpSecurity.CsrfSpec::disable);
+        }
+        return http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
@@ -80,6 +103,20 @@ class SecurityConfiguration {
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new IdentityCaptureFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
+    }
+
+    /** A state-changing request that relies on the session cookie (no bearer token of its own). */
+    static Mono<ServerWebExchangeMatcher.MatchResult> sessionStateChange(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        boolean safe = switch (request.getMethod().name()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+        boolean session = !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                && request.getCookies().containsKey(PortalSecurityConfiguration.SESSION_COOKIE);
+        return !safe && session
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     @Bean

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Security headers on every response, set just before it is committed so that they win over whatever a backend
- * sent. The gateway serves APIs only, hence the strict CSP and {@code no-store}. HSTS only over HTTPS (as seen by
+ * sent. APIs get the strict CSP and {@code no-store}; Swagger UI and the web application their own CSP. HSTS only over HTTPS (as seen by
  * the gateway, after forwarded-header processing).
  */
 @Component
@@ -30,6 +30,25 @@ public class SecurityHeadersFilter implements WebFilter {
                 + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' "
                 + identityProvider + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     }
+
+    /**
+     * The web application's pages (ADR 39): its own script and styles only (inline styles allowed: the charts set
+     * them), images from itself and from data/blob URLs (chart exports), calls to the gateway only; forms post to the
+     * gateway, whose sign-out redirects to the identity provider.
+     */
+    static String portalCsp(String identityProvider) {
+        return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
+                + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' "
+                + identityProvider;
+    }
+
+    /** The web application's paths, which get {@link #portalCsp}. */
+    static boolean isPortal(String path) {
+        return path.equals("/app") || path.startsWith("/app/") || path.startsWith("/assets/");
+    }
+
+    /** Versioned assets ({@code ?v=} the build's hash) may be kept; everything else is {@code no-store}. */
+    static final String ASSET_CACHE = "public, max-age=31536000, immutable";
 
     private final String identityProvider;
 
@@ -56,8 +75,14 @@ public class SecurityHeadersFilter implements WebFilter {
             String path = exchange.getRequest().getPath().value();
             headers.set(
                     "Content-Security-Policy",
-                    isSwaggerUi(path) ? swaggerCsp(identityProvider, path.endsWith("/oauth2-redirect.html")) : CSP);
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+                    isSwaggerUi(path)
+                            ? swaggerCsp(identityProvider, path.endsWith("/oauth2-redirect.html"))
+                            : isPortal(path) ? portalCsp(identityProvider) : CSP);
+            boolean versionedAsset = path.startsWith("/assets/")
+                    && exchange.getRequest().getQueryParams().containsKey("v")
+                    && exchange.getResponse().getStatusCode() != null
+                    && exchange.getResponse().getStatusCode().is2xxSuccessful();
+            headers.set(HttpHeaders.CACHE_CONTROL, versionedAsset ? ASSET_CACHE : "no-store");
             headers.remove(HttpHeaders.PRAGMA);
             headers.remove(HttpHeaders.EXPIRES);
             if (https) {
