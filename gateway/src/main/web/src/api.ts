@@ -1,4 +1,4 @@
-import { cookie } from "./dom";
+import { csrfToken } from "./dom";
 
 /** An RFC 9457 problem as the services send it. */
 export interface Problem {
@@ -45,7 +45,7 @@ export async function call<T>(
     payload = JSON.stringify(body);
   }
   if (!SAFE.has(method)) {
-    const token = cookie("XSRF-TOKEN");
+    const token = csrfToken();
     if (token) h["X-XSRF-TOKEN"] = token;
   }
   const response = await fetch(path, { method, headers: h, body: payload, credentials: "same-origin" });

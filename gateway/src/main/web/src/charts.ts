@@ -14,7 +14,9 @@ const FONT = "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Lao', 'Noto Sans Myanma
 /** A chart with its PNG and SVG export buttons. */
 export function chart(id: string, option: ChartOption, fileName: string): HTMLElement {
   const canvas = h("div", { class: "chart", id, role: "img", "aria-label": String((option.title as { text?: string })?.text ?? "") });
-  const withFont = { textStyle: { fontFamily: FONT }, animation: false, ...option };
+  // Tooltips as rich text on the canvas, not HTML (no markup from data, nothing for the CSP to allow).
+  const tooltip = option.tooltip ? { ...(option.tooltip as object), renderMode: "richText" } : undefined;
+  const withFont = { textStyle: { fontFamily: FONT }, animation: false, ...option, ...(tooltip ? { tooltip } : {}) };
   const box = h(
     "figure",
     { class: "chart-box" },

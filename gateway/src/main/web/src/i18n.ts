@@ -55,9 +55,31 @@ export function has(key: string): key is MessageKey {
   return key in en;
 }
 
-/** Country names from the browser's ICU locale data (never a hand-written list). */
+interface LocaleData {
+  countries: Record<string, string>;
+  languages: Record<string, string>;
+}
+
+let localeData: LocaleData = { countries: {}, languages: {} };
+
+/**
+ * Country and language names in the current language from the JDK's locale data (CLDR), served by the gateway:
+ * the browser's own ICU data lacks some of the region's languages.
+ */
+export async function loadLocaleData(): Promise<void> {
+  try {
+    const response = await fetch(`/portal/locale/${encodeURIComponent(current)}`, { credentials: "same-origin" });
+    if (response.ok) localeData = (await response.json()) as LocaleData;
+  } catch {
+    // the browser's names below, else the codes
+  }
+}
+
+/** Country names from locale data (never a hand-written list). */
 export function countryName(code: string): string {
   if (code === "GMS") return t("area.GMS");
+  const known = localeData.countries[code];
+  if (known) return known;
   try {
     return new Intl.DisplayNames([current], { type: "region" }).of(code) ?? code;
   } catch {
@@ -66,6 +88,7 @@ export function countryName(code: string): string {
 }
 
 export function languageName(l: Locale): string {
+  if (localeData.languages[l]) return localeData.languages[l];
   try {
     return new Intl.DisplayNames([l], { type: "language" }).of(l) ?? l;
   } catch {

@@ -1,7 +1,7 @@
 import "./app.css";
 import { ApiError, get } from "./api";
-import { clear, cookie, h } from "./dom";
-import { countryName, initLocale, languageName, LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "./i18n";
+import { clear, csrfToken, h } from "./dom";
+import { countryName, initLocale, languageName, loadLocaleData, LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "./i18n";
 import { dashboardPage } from "./pages/dashboard";
 import { casesPage, casePage } from "./pages/cases";
 import { operatorPage } from "./pages/operator";
@@ -78,14 +78,15 @@ function header(path: string): HTMLElement {
     { id: "language", "aria-label": t("shell.language") },
     LOCALES.map((l) => h("option", { value: l, selected: l === locale() }, languageName(l))),
   );
-  picker.addEventListener("change", () => {
+  picker.addEventListener("change", async () => {
     setLocale(picker.value as Locale);
+    await loadLocaleData();
     void render();
   });
   const signOut = h(
     "form",
     { method: "post", action: "/logout", class: "sign-out" },
-    h("input", { type: "hidden", name: "_csrf", value: cookie("XSRF-TOKEN") ?? "" }),
+    h("input", { type: "hidden", name: "_csrf", value: csrfToken() }),
     h("button", { type: "submit", id: "sign-out" }, t("shell.signOut")),
   );
   const roles = me.roles.map((r) => t(`role.${r}` as MessageKey)).join(", ");
@@ -146,7 +147,7 @@ async function render(): Promise<void> {
 
 async function start(): Promise<void> {
   initLocale();
-  me = await get<Me>("/portal/me");
+  [me] = await Promise.all([get<Me>("/portal/me"), loadLocaleData()]);
   window.addEventListener("popstate", () => void render());
   await render();
 }

@@ -1,5 +1,5 @@
 import { ApiError, call, get, type Problem } from "../api";
-import { clear, cookie, h } from "../dom";
+import { clear, csrfToken, h } from "../dom";
 import { codeLabel, countryName, dateTime, dimensionLabel, num, t } from "../i18n";
 import { navigate, type Page } from "../main";
 
@@ -99,10 +99,11 @@ export const casesPage: Page = async (main, _me, [country]) => {
         "tbody",
         {},
         list.items.map((c) => {
-          const open = h("a", { href: `/app/cases/${country}/${c.id}` }, c.externalRef || c.id);
+          const target = `/app/cases/${country}/${encodeURIComponent(c.id)}`;
+          const open = h("a", { href: target }, c.externalRef || c.id);
           open.addEventListener("click", (e) => {
             e.preventDefault();
-            navigate(`/app/cases/${country}/${c.id}`);
+            navigate(target);
           });
           return h(
             "tr",
@@ -157,7 +158,7 @@ function importPanel(country: string): HTMLElement {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `${base(country)}/imports`);
     xhr.setRequestHeader("Accept", "application/json, application/problem+json");
-    xhr.setRequestHeader("X-XSRF-TOKEN", cookie("XSRF-TOKEN") ?? "");
+    xhr.setRequestHeader("X-XSRF-TOKEN", csrfToken());
     xhr.upload.onprogress = (p) => {
       if (p.lengthComputable) progress.value = Math.round((50 * p.loaded) / p.total);
     };

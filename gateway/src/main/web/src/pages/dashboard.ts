@@ -56,9 +56,12 @@ export const dashboardPage: Page = async (main) => {
 function indicatorView(indicator: Indicator, data: Dataset): HTMLElement {
   const ratio = data.unit.toUpperCase() === "RATIO";
   const others = data.dimensions.filter((d) => d !== "year");
-  const years = [...new Set(data.observations.map((o) => o.coordinates.year).filter(Boolean))].sort();
+  // Calendar years only: "_T" (all years together) is no point of a trend.
+  const years = [...new Set(data.observations.map((o) => o.coordinates.year).filter((y) => /^\d{4}$/.test(y ?? "")))].sort();
   const areas = [...new Set(data.observations.map((o) => o.area))].sort((a, b) => (a === REGION ? 1 : b === REGION ? -1 : a.localeCompare(b)));
   const codes = (d: string) => [...new Set(data.observations.map((o) => o.coordinates[d]).filter(Boolean))].sort((a, b) => (a === "_T" ? -1 : b === "_T" ? 1 : a.localeCompare(b)));
+  // A breakdown's parts, without its total (stacked beside its own parts it would count them twice).
+  const parts = (d: string) => codes(d).filter((c) => c !== "_T");
   const selection: Record<string, string> = {};
   for (const d of others) selection[d] = codes(d)[0];
   const at = (area: string, coords: Record<string, string>) =>
@@ -87,9 +90,9 @@ function indicatorView(indicator: Indicator, data: Dataset): HTMLElement {
             tooltip: { trigger: "axis" },
             legend: { bottom: 0 },
             grid: { left: 50, right: 20, top: 50, bottom: 60 },
-            xAxis: { type: "category", data: codes(first).map((c) => codeLabel(first, c)), axisLabel: { interval: 0, rotate: 30 } },
+            xAxis: { type: "category", data: parts(first).map((c) => codeLabel(first, c)), axisLabel: { interval: 0, rotate: 30 } },
             yAxis: { type: "value", name: ratio ? "%" : t("dashboard.persons") },
-            series: areas.filter((a) => a !== REGION).map((a) => ({ name: countryName(a), type: "bar", stack: ratio ? undefined : "countries", data: codes(first).map((c) => value(at(a, { ...selected, [first]: c, year: latest }))) })),
+            series: areas.filter((a) => a !== REGION).map((a) => ({ name: countryName(a), type: "bar", stack: ratio ? undefined : "countries", data: parts(first).map((c) => value(at(a, { ...selected, [first]: c, year: latest }))) })),
           }
         : null;
     const corridor = others.includes("citizenship") && others.includes("countryOfExploitation") && latest ? corridorChart(data, latest, at, value) : null;

@@ -59,8 +59,8 @@ export const securityPage: Page = async (main) => {
               h(
                 "td",
                 {},
-                u.enabled ? h("button", { type: "button", class: "danger disable-user", onclick: () => act(`/api/security/users/${u.id}/disable`, t("security.disableConfirm", { user: u.username }), message) }, t("security.disable")) : null,
-                h("button", { type: "button", class: "end-sessions", onclick: () => act(`/api/security/users/${u.id}/logout`, t("security.logoutConfirm", { user: u.username }), message) }, t("security.endSessions")),
+                u.enabled ? h("button", { type: "button", class: "danger disable-user", onclick: () => act(`/api/security/users/${encodeURIComponent(u.id)}/disable`, t("security.disableConfirm", { user: u.username }), message) }, t("security.disable")) : null,
+                h("button", { type: "button", class: "end-sessions", onclick: () => act(`/api/security/users/${encodeURIComponent(u.id)}/logout`, t("security.logoutConfirm", { user: u.username }), message) }, t("security.endSessions")),
               ),
             ),
           ),

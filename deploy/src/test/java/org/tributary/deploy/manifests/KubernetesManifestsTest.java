@@ -438,6 +438,11 @@ class KubernetesManifestsTest {
         assertThat(portal.path("attributes").path("pkce.code.challenge.method").asString())
                 .isEqualTo("S256");
         assertThat(portal.path("redirectUris").toString()).doesNotContain("*");
+        // In a deployment Keycloak sends people back to the gateway's public address, never to the local defaults.
+        String keycloakConfig = Manifests.read(K8S.resolve("base/keycloak/kustomization.yaml"));
+        assertThat(keycloakConfig)
+                .contains("TRIBUTARY_PORTAL_REDIRECT_URI=https://", "TRIBUTARY_PORTAL_REDIRECT_URI_ALT=https://")
+                .contains("TRIBUTARY_PORTAL_POST_LOGOUT_URIS=https://");
         assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
         assertThat(realm.path("supportedLocales").toString()).contains("\"en\"", "\"th\"", "\"zh-Hans\"");
     }

@@ -57,7 +57,42 @@ class PortalPages {
                                         .contentType(MediaType.APPLICATION_JSON)
                                         .bodyValue(me(principal)))
                                 .switchIfEmpty(Mono.defer(
-                                        () -> ServerResponse.status(401).build())));
+                                        () -> ServerResponse.status(401).build())))
+                .andRoute(GET("/portal/locale/{language}"), request -> {
+                    Map<String, Object> names = LOCALE_DATA.get(request.pathVariable("language"));
+                    return names == null
+                            ? ServerResponse.notFound().build()
+                            : ServerResponse.ok()
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(names);
+                });
+    }
+
+    /** The application's languages (ADR 39). */
+    static final List<String> LANGUAGES = List.of("en", "km", "lo", "my", "th", "vi", "zh-CN");
+
+    /**
+     * Per language: every ISO country's name and each of the application's languages named in itself, from the JDK's
+     * locale data (CLDR) — never a hand-written list; the browser's own data lacks some of the region's languages.
+     */
+    static final Map<String, Map<String, Object>> LOCALE_DATA = localeData();
+
+    private static Map<String, Map<String, Object>> localeData() {
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        Map<String, String> languages = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+            languages.put(language, locale.getDisplayLanguage(locale));
+        }
+        for (String language : LANGUAGES) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+            Map<String, String> countries = new java.util.TreeMap<>();
+            for (String country : java.util.Locale.getISOCountries()) {
+                countries.put(country, new java.util.Locale("", country).getDisplayCountry(locale));
+            }
+            all.put(language, Map.of("countries", countries, "languages", languages));
+        }
+        return Map.copyOf(all);
     }
 
     /** The signed-in person as the pages need them: name, country, roles of the contract. */

@@ -52,7 +52,8 @@ class AnonymousRateLimitFilter implements WebFilter, Ordered {
         // A request without a well-formed token can only end unauthenticated: it pays at once, so that concurrent
         // requests cannot all pass a bucket that still shows a token. One with a well-formed token pays only if it
         // ends unauthenticated (checking a token takes milliseconds, so few can be in flight meanwhile).
-        boolean mayAuthenticate = BearerTokens.carriesWellFormedToken(exchange);
+        boolean mayAuthenticate =
+                BearerTokens.carriesWellFormedToken(exchange) || BearerTokens.carriesSessionCookie(exchange);
         boolean refused = mayAuthenticate
                 ? limiter.exhausted(client)
                 : !limiter.acquire(client).allowed();
@@ -87,7 +88,9 @@ class AnonymousRateLimitFilter implements WebFilter, Ordered {
                         || path.equals("/actuator/health/readiness")
                         // Swagger UI's static files (one page load is a dozen of them); its documents still count.
                         || path.startsWith("/swagger-ui/")
-                        || path.startsWith("/webjars/"));
+                        || path.startsWith("/webjars/")
+                        // The web application's script and styles (ADR 39).
+                        || path.startsWith("/assets/"));
     }
 
     String clientAddress(ServerWebExchange exchange) {

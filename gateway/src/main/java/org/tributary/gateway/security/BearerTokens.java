@@ -17,4 +17,12 @@ public final class BearerTokens {
         String value = values.get(0);
         return value.regionMatches(true, 0, "Bearer ", 0, 7) && GuardedJwtDecoder.wellFormed(value.substring(7));
     }
+
+    /**
+     * True when the request carries the web application's session cookie (ADR 39): it may authenticate through the
+     * session's token, so it is charged like a request with a token, only if it ends unauthenticated.
+     */
+    public static boolean carriesSessionCookie(ServerWebExchange exchange) {
+        return PortalCookies.sessionCookie(exchange) != null;
+    }
 }

@@ -18,8 +18,11 @@ final class IdentityCaptureFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(JwtAuthenticationToken.class::cast)
+                // A bearer token (APIs) or a signed-in person's session (the web application's pages, ADR 39).
+                .filter(a -> a instanceof JwtAuthenticationToken
+                        || a
+                                instanceof
+                                org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken)
                 .doOnNext(token -> RequestIdentity.attach(
                         exchange, RequestIdentity.of(token.getName(), Roles.names(token.getAuthorities()))))
                 .then(chain.filter(exchange));

@@ -37,6 +37,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -66,9 +70,10 @@ import reactor.core.publisher.Mono;
 class PortalSecurityConfiguration {
 
     static final String REGISTRATION = "keycloak";
-    static final String SESSION_COOKIE = "TRIBUTARY_SESSION";
-    static final String CSRF_COOKIE = "XSRF-TOKEN";
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+    /** How long a session that has not (yet) signed anyone in is kept: enough to come back from Keycloak's page. */
+    static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(5);
 
     /** The paths of the web application: pages, assets, the person's own details, signing in and out. */
     static final ServerWebExchangeMatcher PORTAL_PATHS = ServerWebExchangeMatchers.pathMatchers(
@@ -126,7 +131,7 @@ class PortalSecurityConfiguration {
     WebSessionManager webSessionManager(GatewayProperties properties) {
         GatewayProperties.Portal portal = properties.portal();
         var ids = new CookieWebSessionIdResolver();
-        ids.setCookieName(SESSION_COOKIE);
+        ids.setCookieName(PortalCookies.session(portal.secureCookie()));
         ids.addCookieInitializer(cookie -> cookie.httpOnly(true)
                 .secure(portal.secureCookie())
                 .sameSite("Lax")
@@ -136,13 +141,16 @@ class PortalSecurityConfiguration {
         var manager = new DefaultWebSessionManager();
         manager.setSessionIdResolver(ids);
         manager.setSessionStore(store);
-        return new TimedSessions(manager, portal.sessionTimeout());
+        return new ShortUntilSignedIn(manager);
     }
 
-    /** Double-submit CSRF token: a cookie the page's script reads and echoes in {@value #CSRF_HEADER}. */
+    /**
+     * Double-submit CSRF token: a cookie the page's script reads and echoes in {@value #CSRF_HEADER};
+     * {@code __Host-} over HTTPS, so that no sibling host can plant a known one.
+     */
     static CookieServerCsrfTokenRepository csrfTokens(boolean secure) {
         CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setCookieName(PortalCookies.csrf(secure));
         tokens.setHeaderName(CSRF_HEADER);
         tokens.setCookieCustomizer(cookie -> cookie.secure(secure).sameSite("Strict"));
         return tokens;
@@ -160,6 +168,7 @@ class PortalSecurityConfiguration {
         var pkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var resolver = new LocalisedAuthorizationRequests(pkce);
+        Duration signedIn = properties.portal().sessionTimeout();
         var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/app/");
         // Pages send a person to Keycloak; the page's own calls (/portal/**) get the 401 problem instead.
@@ -176,19 +185,33 @@ class PortalSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(
                                 csrfTokens(properties.portal().secureCookie()))
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
-                .authorizeExchange(rules -> rules.pathMatchers("/", "/assets/**", "/oauth2/**", "/login/**")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.POST, "/logout")
-                        .permitAll()
-                        .anyExchange()
-                        .authenticated())
+                .authorizeExchange(
+                        rules -> rules.pathMatchers("/", "/assets/**", "/oauth2/**", "/login/**", "/portal/locale/*")
+                                .permitAll()
+                                .pathMatchers(HttpMethod.POST, "/logout")
+                                .permitAll()
+                                .anyExchange()
+                                .authenticated())
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .authorizedClientRepository(clients)
-                        .authorizationRequestResolver(resolver))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+                        .authorizationRequestResolver(resolver)
+                        // Signed in: the session now lives the configured idle time (before: the sign-in window),
+                        // then on to the page first asked for (the request cache keeps its path and query only).
+                        .authenticationSuccessHandler((filterExchange, authentication) -> filterExchange
+                                .getExchange()
+                                .getSession()
+                                .doOnNext(session -> session.setMaxIdleTime(signedIn))
+                                .then(new RedirectServerAuthenticationSuccessHandler("/app/")
+                                        .onAuthenticationSuccess(filterExchange, authentication))))
+                // Signing out ends the gateway's session (and the tokens in it) and Keycloak's.
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(logoutSuccess))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
                 .addFilterAfter(writeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .addFilterAfter(new IdentityCaptureFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }
 
@@ -242,9 +265,16 @@ class PortalSecurityConfiguration {
         }
     }
 
-    /** Subscribes to the CSRF token so that its cookie is written on every page the person loads. */
+    /**
+     * Subscribes to the CSRF token so that its cookie is written with the page shell and the person's details — never
+     * with the (cacheable) assets.
+     */
     private static WebFilter writeCsrfCookie() {
         return (exchange, chain) -> {
+            String path = exchange.getRequest().getPath().value();
+            if (!(path.equals("/app") || path.startsWith("/app/") || path.equals("/portal/me"))) {
+                return chain.filter(exchange);
+            }
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
             return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
         };
@@ -260,11 +290,18 @@ class PortalSecurityConfiguration {
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
-    /** Sessions that end after {@code timeout} unused. */
-    private record TimedSessions(DefaultWebSessionManager delegate, Duration timeout) implements WebSessionManager {
+    /**
+     * New sessions live {@link #SIGN_IN_WINDOW} unused (one is made for every visit that is sent to sign in, so that a
+     * flood of visits cannot hold the store full for long); signing in extends a session to the configured idle time.
+     */
+    private record ShortUntilSignedIn(DefaultWebSessionManager delegate) implements WebSessionManager {
         @Override
         public Mono<org.springframework.web.server.WebSession> getSession(ServerWebExchange exchange) {
-            return delegate.getSession(exchange).doOnNext(session -> session.setMaxIdleTime(timeout));
+            return delegate.getSession(exchange).doOnNext(session -> {
+                if (!session.isStarted()) {
+                    session.setMaxIdleTime(SIGN_IN_WINDOW);
+                }
+            });
         }
     }
 }

@@ -49,10 +49,10 @@ class SecurityConfiguration {
             // echo the CSRF token (ADR 39). Bearer-token clients are not asked for one.
             http.csrf(csrf -> csrf.csrfTokenRepository(PortalSecurityConfiguration.csrfTokens(
                                     properties.portal().secureCookie()))
-                            .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                            .csrfTokenRequestHandler(new HeaderOnlyCsrfTokens())
                             .requireCsrfProtectionMatcher(SecurityConfiguration::sessionStateChange)
                             .accessDeniedHandler(problems))
-                    .addFilterAfter(new SessionTokenRelayFilter(portal), SecurityWebFiltersOrder.CSRF);
+                    .addFilterAfter(new SessionTokenRelayFilter(portal, problems), SecurityWebFiltersOrder.CSRF);
         } else {
             http.csrf(ServerHttpSecurity.CsrfSpec::disable);
         }
@@ -108,15 +108,31 @@ class SecurityConfiguration {
     /** A state-changing request that relies on the session cookie (no bearer token of its own). */
     static Mono<ServerWebExchangeMatcher.MatchResult> sessionStateChange(ServerWebExchange exchange) {
         var request = exchange.getRequest();
-        boolean safe = switch (request.getMethod().name()) {
-            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
-            default -> false;
-        };
+        boolean safe = isSafe(request.getMethod().name());
         boolean session = !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                && request.getCookies().containsKey(PortalSecurityConfiguration.SESSION_COOKIE);
+                && PortalCookies.sessionCookie(exchange) != null;
         return !safe && session
                 ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    static boolean isSafe(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The API chain takes the CSRF token from the {@code X-XSRF-TOKEN} header only, never from a form field: the
+     * pages send it as a header, and a form another site submits can set no header.
+     */
+    static final class HeaderOnlyCsrfTokens extends ServerCsrfTokenRequestAttributeHandler {
+        @Override
+        public Mono<String> resolveCsrfTokenValue(
+                ServerWebExchange exchange, org.springframework.security.web.server.csrf.CsrfToken csrfToken) {
+            return Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(csrfToken.getHeaderName()));
+        }
     }
 
     @Bean

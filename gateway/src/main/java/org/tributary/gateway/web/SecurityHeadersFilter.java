@@ -81,7 +81,9 @@ public class SecurityHeadersFilter implements WebFilter {
             boolean versionedAsset = path.startsWith("/assets/")
                     && exchange.getRequest().getQueryParams().containsKey("v")
                     && exchange.getResponse().getStatusCode() != null
-                    && exchange.getResponse().getStatusCode().is2xxSuccessful();
+                    && exchange.getResponse().getStatusCode().is2xxSuccessful()
+                    // never a shared, year-long copy of a response that sets a cookie
+                    && !headers.containsHeader(HttpHeaders.SET_COOKIE);
             headers.set(HttpHeaders.CACHE_CONTROL, versionedAsset ? ASSET_CACHE : "no-store");
             headers.remove(HttpHeaders.PRAGMA);
             headers.remove(HttpHeaders.EXPIRES);

@@ -65,14 +65,16 @@ class PortalTest extends GatewayTestBase {
         var cookies = result.getResponseHeaders().get(HttpHeaders.SET_COOKIE);
         assertThat(cookies)
                 .anySatisfy(cookie -> assertThat(cookie)
-                        .startsWith("TRIBUTARY_SESSION=")
+                        .startsWith("__Host-TRIBUTARY_SESSION=")
                         .containsIgnoringCase("HttpOnly")
                         .contains("Secure", "SameSite=Lax", "Path=/"));
-        // The CSRF cookie is the one the page's script reads: not HttpOnly, but Strict and Secure.
-        assertThat(cookies)
+        // The CSRF cookie is the one the page's script reads: not HttpOnly, but Strict and Secure; both __Host-, so
+        // that no sibling host of the site can plant them. It comes with the pages only.
+        var page = web.get().uri("/app/dashboard").exchange().returnResult(Void.class);
+        assertThat(page.getResponseHeaders().get(HttpHeaders.SET_COOKIE))
                 .anySatisfy(cookie -> assertThat(cookie)
-                        .startsWith("XSRF-TOKEN=")
-                        .contains("Secure", "SameSite=Strict")
+                        .startsWith("__Host-XSRF-TOKEN=")
+                        .contains("Secure", "SameSite=Strict", "Path=/")
                         .doesNotContainIgnoringCase("HttpOnly"));
     }
 
@@ -171,5 +173,100 @@ class PortalTest extends GatewayTestBase {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    @Test
+    void theCookiesAndTheCsrfHeaderNeverReachAServiceAndNoServiceSetsACookie() {
+        var result = web.get()
+                .uri("/api/regional/indicators")
+                .headers(h -> h.setBearerAuth(TestTokens.token(null, "regional-analyst")))
+                .cookie("__Host-TRIBUTARY_SESSION", "a-session")
+                .cookie("__Host-XSRF-TOKEN", "a-token")
+                .header("X-XSRF-TOKEN", "a-token")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
+        assertThat(result.getResponseBody()).contains("backend=aggregator", "cookie=null", "xsrf=null");
+        assertThat(result.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+    }
+
+    @Test
+    void onTheApiTheCsrfTokenCountsOnlyAsAHeaderAndNeverFromAnotherSite() {
+        // A form field with the right token (a form another site could submit) is not enough.
+        web.post()
+                .uri("/api/nodes/kh/api/cases")
+                .cookie("__Host-TRIBUTARY_SESSION", "some-session")
+                .cookie("__Host-XSRF-TOKEN", "t")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("_csrf=t")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        // The right header, but the browser says the request comes from another site.
+        web.post()
+                .uri("/api/nodes/kh/api/cases")
+                .cookie("__Host-TRIBUTARY_SESSION", "some-session")
+                .cookie("__Host-XSRF-TOKEN", "t")
+                .header("X-XSRF-TOKEN", "t")
+                .header("Sec-Fetch-Site", "same-site")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // The right header from the page itself: past CSRF; the session holds nobody, so 401.
+        web.post()
+                .uri("/api/nodes/kh/api/cases")
+                .cookie("__Host-TRIBUTARY_SESSION", "some-session")
+                .cookie("__Host-XSRF-TOKEN", "t")
+                .header("X-XSRF-TOKEN", "t")
+                .header("Sec-Fetch-Site", "same-origin")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void assetsCarryNoCookie() {
+        var result = web.get()
+                .uri("/assets/app.js?v=2")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(Void.class);
+        assertThat(result.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+    }
+
+    @Test
+    void countryAndLanguageNamesComeFromTheJdksLocaleData() {
+        web.get()
+                .uri("/portal/locale/km")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.countries.KH")
+                .isEqualTo("កម្ពុជា")
+                .jsonPath("$.countries.MM")
+                .isNotEmpty()
+                .jsonPath("$.languages.lo")
+                .isEqualTo("ລາວ")
+                .jsonPath("$.languages.my")
+                .isEqualTo("မြန်မာ");
+        web.get()
+                .uri("/portal/locale/zh-CN")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.countries.TH")
+                .isEqualTo("泰国");
+        web.get().uri("/portal/locale/xx").exchange().expectStatus().isNotFound();
     }
 }

@@ -44,12 +44,16 @@ public final class EchoBackend {
                     + "query=" + exchange.getRequestURI().getRawQuery() + "\n"
                     + "authorization=" + exchange.getRequestHeaders().getFirst("Authorization") + "\n"
                     + "correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id") + "\n"
+                    + "cookie=" + exchange.getRequestHeaders().getFirst("Cookie") + "\n"
+                    + "xsrf=" + exchange.getRequestHeaders().getFirst("X-XSRF-TOKEN") + "\n"
                     + "bytes=" + bytes + "\n";
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             // Headers a careless backend might send: the gateway's must win.
             exchange.getResponseHeaders().set("Cache-Control", "max-age=3600");
             exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
+            // A backend that tries to set a cookie on the gateway's origin.
+            exchange.getResponseHeaders().add("Set-Cookie", "TRIBUTARY_SESSION=planted; Path=/");
             if (exchange.getRequestMethod().equals("POST")
                     && exchange.getRequestURI().getRawPath().startsWith("/api/imports")) {
                 // As a node answers an import: a link to the job, in the node's own paths.
