@@ -26,13 +26,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The node checks bearer tokens (since the security work): without Keycloak here it trusts a key made for this run,
+# and the import is sent by a Thai case worker (BenchTokens).
+java -cp "$CP" org.tributary.bench.BenchTokens "$work/keys" http://127.0.0.1:8180/realms/tributary TH
+KEY="--tributary.security.public-key=file:$work/keys/public.pem"
+AUTH="Authorization: Bearer $(cat "$work/keys/caseworker.token")"
+
 echo "Generating $N cases ..."
 java -cp "$CP" org.tributary.bench.GenerateImportFiles TH 1 "$N" "$work/htcds.csv" "$work/raw.csv"
 
 psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   java -Xmx512m -jar country-node/target/tributary-country-node-0.1.0-SNAPSHOT-exec.jar \
-  --spring.profiles.active=local --server.port="$PORT" > "$work/node.log" 2>&1 &
+  --spring.profiles.active=local --server.port="$PORT" --tributary.node.country=TH "$KEY" > "$work/node.log" 2>&1 &
 node_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null && break
@@ -54,9 +60,9 @@ import_once() {
   psql -q -d "$DB" -c "truncate cases cascade" 2> /dev/null
   local t0 t1 id status
   t0=$(now_ms)
-  id=$(curl -sf -X POST "localhost:$PORT/api/imports" -H 'Content-Type: text/csv' --data-binary "@$work/htcds.csv" \
+  id=$(curl -sf -X POST "localhost:$PORT/api/imports" -H "$AUTH" -H 'Content-Type: text/csv' --data-binary "@$work/htcds.csv" \
     | sed -E 's/.*"id":"([^"]+)".*/\1/')
-  while status=$(curl -sf "localhost:$PORT/api/imports/$id"); echo "$status" | grep -qE '"status":"(QUEUED|RUNNING)"'; do
+  while status=$(curl -sf -H "$AUTH" "localhost:$PORT/api/imports/$id"); echo "$status" | grep -qE '"status":"(QUEUED|RUNNING)"'; do
     sleep 0.02
   done
   t1=$(now_ms)

@@ -15,6 +15,7 @@ PORT=${PORT:-18082}
 
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
+./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
 work=$(mktemp -d)
 node_pid=
 cleanup() {
@@ -22,6 +23,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# The node checks bearer tokens (since the security work): without Keycloak here it trusts a key made for this run;
+# the release API is called as the aggregator's service account on behalf of an analyst (BenchTokens).
+java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.tributary.bench.BenchTokens "$work/keys"
+KEY="--tributary.security.public-key=file:$work/keys/public.pem"
+SA=$(cat "$work/keys/aggregator.token")
+ANALYST=$(cat "$work/keys/analyst.token")
 
 have=$(psql -tA -d "$DB" -c "select count(*) from cases" 2>/dev/null || echo 0)
 if [ "$have" != "$N" ]; then
@@ -31,7 +39,7 @@ fi
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   TRIBUTARY_SAMPLE_CASES="$N" TRIBUTARY_SAMPLE_SEED=3 \
   java -Xmx512m -jar country-node/target/tributary-country-node-0.1.0-SNAPSHOT-exec.jar \
-  --spring.profiles.active=local --server.port="$PORT" --tributary.node.country=TH > "$work/node.log" 2>&1 &
+  --spring.profiles.active=local --server.port="$PORT" --tributary.node.country=TH "$KEY" > "$work/node.log" 2>&1 &
 node_pid=$!
 for _ in $(seq 1 1200); do
   curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null && break
@@ -52,6 +60,7 @@ raw="select case gender when 'Feminine' then 'F' when 'Masculine' then 'M' else 
 
 api_once() {
   curl -s -o "$work/answer.json" -w '%{time_total}\n' -X POST "localhost:$PORT/federation/v2/count-queries" \
+    -H "Authorization: Bearer $SA" -H "X-Tributary-Requester-Token: $ANALYST" \
     -H 'Content-Type: application/json' -d "${1:-$query}" | awk '{printf "%.1f\n", $1 * 1000}'
 }
 raw_all() {

@@ -4,6 +4,7 @@ import { clear, csrfToken, h } from "./dom";
 import { countryName, initLocale, languageName, loadLocaleData, LOCALES, locale, setLocale, t, type Locale, type MessageKey } from "./i18n";
 import { dashboardPage } from "./pages/dashboard";
 import { casesPage, casePage } from "./pages/cases";
+import { newCasePage } from "./pages/caseform";
 import { operatorPage } from "./pages/operator";
 import { securityPage } from "./pages/security";
 
@@ -36,6 +37,7 @@ const ROUTES: Route[] = [
     href: (me) => `/app/cases/${(me.country ?? "").toLowerCase()}`,
     page: casesPage,
   },
+  { pattern: /^\/app\/cases\/([a-z]{2})\/new\/?$/, roles: ["case-worker", "case-supervisor"], page: newCasePage },
   { pattern: /^\/app\/cases\/([a-z]{2})\/([A-Za-z0-9-]+)\/?$/, roles: ["case-worker", "case-supervisor"], page: casePage },
   {
     pattern: /^\/app\/node\/([a-z]{2})\/?$/,

@@ -2,6 +2,7 @@ import { ApiError, call, get, type Problem } from "../api";
 import { clear, csrfToken, h } from "../dom";
 import { codeLabel, countryName, dateTime, dimensionLabel, num, t } from "../i18n";
 import { navigate, type Page } from "../main";
+import { caseForm } from "./caseform";
 
 interface CaseSummary {
   id: string;
@@ -87,7 +88,13 @@ export const casesPage: Page = async (main, _me, [country]) => {
   };
   main.append(
     h("h1", {}, t("cases.title", { country: countryName(country.toUpperCase()) })),
-    h("p", { class: "actions" }, h("a", { href: `${base(country)}/imports/template`, download: "tributary-import-template.xlsx" }, t("import.template"))),
+    h(
+      "p",
+      { class: "actions" },
+      h("a", { href: `/app/cases/${country}/new`, id: "new-case", onclick: (e: Event) => { e.preventDefault(); navigate(`/app/cases/${country}/new`); } }, t("caseForm.new")),
+      " · ",
+      h("a", { href: `${base(country)}/imports/template`, download: "tributary-import-template.xlsx" }, t("import.template")),
+    ),
     importPanel(country),
     form,
     h("p", { id: "case-total" }, t("cases.total", { total: num(list.total) })),
@@ -263,6 +270,7 @@ export const casePage: Page = async (main, _me, [country, id]) => {
     (record.followUps ?? []).length === 0 ? h("p", {}, t("cases.none")) : h("ul", {}, (record.followUps ?? []).map((f) => h("li", {}, Object.entries(f).map(([k, v]) => `${k}: ${String(v)}`).join(" · ")))),
     h("h2", {}, t("cases.history")),
     h("table", { class: "history", id: "history" }, h("tbody", {}, history.entries.map((e) => h("tr", {}, h("td", {}, dateTime(e.at)), h("td", {}, e.actor), h("td", {}, e.action), h("td", {}, e.fields.join(", ")))))),
+    h("details", { class: "case-edit", id: "case-edit" }, h("summary", {}, t("caseForm.edit")), caseForm(country, record, etag)),
     h("section", { class: "case-actions" }, record.caseStatus === "Active" ? closeForm : null, erase),
   );
 };

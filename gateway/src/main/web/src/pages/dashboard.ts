@@ -30,7 +30,9 @@ function indicatorTitle(i: { id: string; title: string }): string {
 
 /** The analyst's dashboard: the catalogue, one indicator at a time, its protection, downloads, the budget, a cross-tab. */
 export const dashboardPage: Page = async (main) => {
-  const [indicators, budget] = await Promise.all([get<Indicator[]>("/api/regional/indicators"), get<NodeBudget[]>("/api/regional/budget")]);
+  // The budget asks every node: it fills its panel when it comes, the first indicator does not wait for it.
+  const budget = get<NodeBudget[]>("/api/regional/budget");
+  const indicators = await get<Indicator[]>("/api/regional/indicators");
   clear(main);
   const picker = h("select", { id: "indicator", "aria-label": t("dashboard.indicator") }, indicators.map((i) => h("option", { value: i.id }, indicatorTitle(i))));
   const view = h("div", { id: "indicator-view" });
@@ -47,8 +49,18 @@ export const dashboardPage: Page = async (main) => {
     h("h1", {}, t("dashboard.title")),
     h("section", { class: "toolbar" }, h("label", { for: "indicator" }, t("dashboard.indicator")), picker),
     view,
-    budgetPanel(budget),
-    crossTab(indicators, budget),
+  );
+  const rest = h("div", { id: "budget-and-cross-tab" }, h("p", { class: "loading" }, t("shell.loading")));
+  main.append(rest);
+  void budget.then(
+    (b) => {
+      clear(rest);
+      rest.append(budgetPanel(b), crossTab(indicators, b));
+    },
+    () => {
+      clear(rest);
+      rest.append(h("p", { class: "error" }, t("error.other.text")));
+    },
   );
   await show();
 };
@@ -151,7 +163,7 @@ function corridorChart(
     tooltip: {},
     grid: { left: 110, right: 20, top: 50, bottom: 90 },
     xAxis: { type: "category", name: t("dimension.citizenship"), nameLocation: "middle", nameGap: 60, data: citizenships.map(countryName), axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: "category", name: t("dimension.countryOfExploitation"), data: destinations.map(countryName) },
+    yAxis: { type: "category", name: t("dimension.countryOfExploitation"), nameLocation: "middle", nameGap: 90, data: destinations.map(countryName) },
     visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: "horizontal", left: "center", bottom: 0 },
     series: [{ type: "heatmap", data: cells, label: { show: true } }],
   };

@@ -21,7 +21,8 @@ import java.util.UUID;
  * Tokens for benchmarks that run services without Keycloak: writes a fresh RSA public key to {@code dir/public.pem}
  * (the services are started with {@code --tributary.security.public-key=file:dir/public.pem}) and two tokens valid
  * for three hours: {@code dir/analyst.token} (a regional analyst, for the aggregator's API) and
- * {@code dir/aggregator.token} (the aggregator's service account, for the nodes' release API).
+ * {@code dir/aggregator.token} (the aggregator's service account, for the nodes' release API), and
+ * {@code dir/caseworker.token} (a case worker of the country given third, default TH, for a node's import API).
  */
 public final class BenchTokens {
 
@@ -45,12 +46,28 @@ public final class BenchTokens {
                 token(keys, issuer, "regional-analyst", "tributary-regional-api", "tributary-node-api"));
         Files.writeString(
                 dir.resolve("aggregator.token"), token(keys, issuer, "federation-aggregator", "tributary-node-api"));
+        // A case worker of one country (argument 3, default TH), for the node's case and import APIs.
+        String country = args.length > 2 ? args[2] : "TH";
+        Files.writeString(
+                dir.resolve("caseworker.token"),
+                token(
+                        keys,
+                        issuer,
+                        "case-worker",
+                        Map.of("country", country, "preferred_username", "bench-caseworker"),
+                        "tributary-node-api"));
     }
 
     static String token(KeyPair keys, String issuer, String role, String... audience) throws Exception {
+        return token(keys, issuer, role, Map.of(), audience);
+    }
+
+    static String token(KeyPair keys, String issuer, String role, Map<String, String> extra, String... audience)
+            throws Exception {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+        var builder = new JWTClaimsSet.Builder();
+        extra.forEach(builder::claim);
+        var claims = builder.issuer(issuer)
                 .audience(List.of(audience))
                 .claim("azp", role.equals("federation-aggregator") ? "tributary-aggregator" : "tributary-web")
                 .subject(UUID.randomUUID().toString())

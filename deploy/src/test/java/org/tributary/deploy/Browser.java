@@ -82,13 +82,29 @@ final class Browser implements AutoCloseable {
                 "--window-size=1280,1000",
                 "--lang=" + language,
                 "--no-first-run",
-                "--password-store=basic");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+                "--no-default-browser-check",
+                "--password-store=basic",
+                // Nothing of Chromium's own that calls out (this machine reaches no Google service) or opens dialogs.
+                "--disable-background-networking",
+                "--disable-sync",
+                "--disable-component-update",
+                "--disable-features=PasswordLeakDetection,PasswordManagerOnboarding,AutofillServerCommunication,"
+                        + "OptimizationHints,MediaRouter");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages", language,
+                        "credentials_enable_service", false,
+                        "profile.password_manager_enabled", false,
+                        "profile.password_manager_leak_detection", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), gatewayUrl);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // A page that does not load within this is a failure with its address, not a three-minute driver timeout.
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, gatewayUrl);
     }
 
     /** Opens a page of the application; without a session the gateway sends the browser to Keycloak's login page. */
@@ -104,8 +120,16 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         long started = System.nanoTime();
-        driver.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(until));
+        try {
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(until));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("sign-in-timeout-" + username);
+            throw new AssertionError(
+                    "Signing in as " + username + " did not reach " + until + " within the timeout;"
+                            + " the browser is at " + driver.getCurrentUrl() + " (screenshot " + shot + ")",
+                    e);
+        }
         return (System.nanoTime() - started) / 1_000_000;
     }
 

@@ -392,6 +392,11 @@ class FederationE2EIT {
                         .as("every number says how it was protected")
                         .isNotBlank();
             }
+            // The budget per node, and the questions left shown before an ad-hoc question is sent.
+            assertThat(browser.await(By.cssSelector("#budget td.queries-left")).getText())
+                    .matches("\\d+");
+            assertThat(browser.driver.findElement(By.id("cross-tab-budget")).getText())
+                    .containsPattern("\\d+");
             String protection = browser.driver.findElement(By.id("protection")).getText();
             assertThat(protection).contains("Cambodia", "Thailand", "random rounding to base 5");
 
@@ -405,6 +410,10 @@ class FederationE2EIT {
             assertThat(download.get(1)).as("an XLSX is a zip").isEqualTo("504b0304");
             assertThat((String) download.get(3)).startsWith("application/vnd.openxmlformats");
             long weight = browser.transferredBytes();
+            // The baseline in the same run: how long the indicator's own API call took inside that paint.
+            double api = ((Number) browser.script("return Math.max(0, ...performance.getEntriesByType('resource')"
+                            + ".filter(e => e.name.includes('/api/regional/indicators/')).map(e => e.duration))"))
+                    .doubleValue();
             assertThat(browser.missingGlyphs()).isEmpty();
             browser.screenshot("dashboard-en");
 
@@ -415,11 +424,23 @@ class FederationE2EIT {
                     .as("Khmer text with no missing glyph")
                     .isEmpty();
             browser.screenshot("dashboard-km");
+
+            // Signing out ends the gateway's session and Keycloak's: the next visit is Keycloak's login page again.
+            browser.driver.findElement(By.id("sign-out")).click();
+            browser.await(By.id("username"));
+            browser.go("/app/dashboard");
+            browser.await(By.id("username"));
+            assertThat(browser.driver.getCurrentUrl()).contains("/realms/tributary/protocol/openid-connect/auth");
+            browser.go("/portal/me");
+            assertThat(browser.driver.getPageSource())
+                    .as("no session after signing out: who is signed in is the 401 problem")
+                    .contains("urn:tributary:problem:unauthorized")
+                    .doesNotContain("analyst");
             System.out.printf(
                     "web app: analyst signed in on Keycloak's page, dashboard painted %d ms after pressing sign-in"
-                            + " (goal 1500); page weight %d kB on the wire (goal 500); %d values each with its"
-                            + " protection; XLSX downloaded (%s bytes)%n",
-                    firstPaint, weight / 1024, cells.size(), download.get(2));
+                            + " (goal 1500; the indicator's API call alone %.0f ms); page weight %d kB on the wire"
+                            + " (goal 500); %d values each with its protection; XLSX downloaded (%s bytes)%n",
+                    firstPaint, api, weight / 1024, cells.size(), download.get(2));
         }
     }
 
@@ -454,6 +475,36 @@ class FederationE2EIT {
             browser.await(By.id("assistance"));
             browser.await(By.id("history"));
             browser.screenshot("case-en");
+
+            // A new case through the form, then a change someone else saved first: the conflict is shown, not lost.
+            browser.go("/app/cases/kh/new");
+            WebElement form = browser.await(By.id("case-form"));
+            form.findElement(By.name("externalRef")).sendKeys("KH-WEB-1");
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("gender"))).selectByValue("Feminine");
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("citizenship"))).selectByValue("KH");
+            form.findElement(By.name("ageAtIdentification")).sendKeys("17");
+            form.findElement(By.cssSelector("input[name=exploitationTypes][value=ForcedLabour]"))
+                    .click();
+            browser.screenshot("case-form-en");
+            form.findElement(By.id("case-save")).click();
+            browser.awaitText(By.tagName("h1"), "KH-WEB-1");
+            String id = browser.driver.getCurrentUrl().replaceAll(".*/", "");
+            String kh = keycloak.user("kh-caseworker");
+            var elsewhere = HTTP.send(
+                    request("/api/nodes/kh/api/cases/" + id + "/close", kh)
+                            .header("Content-Type", "application/json")
+                            .header("If-Match", "\"0\"")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"referred\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
+            browser.driver.findElement(By.cssSelector("#case-edit summary")).click();
+            WebElement age = browser.driver.findElement(By.cssSelector("#case-edit input[name=ageAtIdentification]"));
+            age.clear();
+            age.sendKeys("18");
+            browser.driver.findElement(By.cssSelector("#case-edit #case-save")).click();
+            assertThat(browser.await(By.id("case-conflict")).getText())
+                    .contains("changed this case since you opened it");
 
             browser.language("km");
             browser.go("/app/cases/kh");

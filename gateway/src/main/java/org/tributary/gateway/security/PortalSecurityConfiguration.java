@@ -5,10 +5,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.StringRedisSerializer;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -46,6 +52,9 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
+import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
@@ -123,12 +132,17 @@ class PortalSecurityConfiguration {
     }
 
     /**
-     * The session store: in memory (bounded, idle sessions expire). The session cookie is {@code HttpOnly},
-     * {@code SameSite=Lax} (Keycloak's redirect back is a top-level navigation from another site, which
-     * {@code Strict} would strip of the cookie) and {@code Secure} unless switched off for plain-HTTP local use.
+     * The session store: Redis where Redis is configured ({@code spring.data.redis.host} or {@code .url}, as for the
+     * rate limiter), so that every gateway instance sees every session; in memory otherwise (bounded). The session
+     * cookie is {@code HttpOnly}, {@code SameSite=Lax} (Keycloak's redirect back is a top-level navigation from
+     * another site, which {@code Strict} would strip of the cookie) and {@code Secure} with the {@code __Host-} prefix
+     * unless switched off for plain-HTTP local use.
      */
     @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
-    WebSessionManager webSessionManager(GatewayProperties properties) {
+    WebSessionManager webSessionManager(
+            GatewayProperties properties,
+            org.springframework.core.env.Environment environment,
+            ObjectProvider<ReactiveRedisConnectionFactory> redis) {
         GatewayProperties.Portal portal = properties.portal();
         var ids = new CookieWebSessionIdResolver();
         ids.setCookieName(PortalCookies.session(portal.secureCookie()));
@@ -136,12 +150,39 @@ class PortalSecurityConfiguration {
                 .secure(portal.secureCookie())
                 .sameSite("Lax")
                 .path("/"));
-        var store = new InMemoryWebSessionStore();
-        store.setMaxSessions(portal.maxSessions());
         var manager = new DefaultWebSessionManager();
         manager.setSessionIdResolver(ids);
-        manager.setSessionStore(store);
+        ReactiveRedisConnectionFactory connections = redis.getIfAvailable();
+        if (redisConfigured(environment) && connections != null) {
+            manager.setSessionStore(new SpringSessionWebSessionStore<>(redisSessions(connections)));
+        } else {
+            var store = new InMemoryWebSessionStore();
+            store.setMaxSessions(portal.maxSessions());
+            manager.setSessionStore(store);
+        }
         return new ShortUntilSignedIn(manager);
+    }
+
+    /** Where the sessions live in Redis: {@value #REDIS_NAMESPACE}{@code :sessions:<id>}, each with its own expiry. */
+    static final String REDIS_NAMESPACE = "tributary:gateway:sessions";
+
+    static ReactiveRedisSessionRepository redisSessions(ReactiveRedisConnectionFactory connections) {
+        var values = new JdkSerializationRedisSerializer(PortalSecurityConfiguration.class.getClassLoader());
+        RedisSerializationContext<String, Object> serialization =
+                RedisSerializationContext.<String, Object>newSerializationContext(new StringRedisSerializer())
+                        .value(values)
+                        .hashKey(new StringRedisSerializer())
+                        .hashValue(values)
+                        .build();
+        var repository = new ReactiveRedisSessionRepository(new ReactiveRedisTemplate<>(connections, serialization));
+        repository.setRedisKeyNamespace(REDIS_NAMESPACE);
+        repository.setDefaultMaxInactiveInterval(SIGN_IN_WINDOW);
+        return repository;
+    }
+
+    static boolean redisConfigured(org.springframework.core.env.Environment environment) {
+        return StringUtils.hasText(environment.getProperty("spring.data.redis.host"))
+                || StringUtils.hasText(environment.getProperty("spring.data.redis.url"));
     }
 
     /**

@@ -1,11 +1,8 @@
 package org.tributary.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tributary.gateway.support.EchoBackend;
+import org.tributary.gateway.support.TestRedis;
 import org.tributary.gateway.support.TestTokens;
 
 /**
@@ -38,10 +36,7 @@ import org.tributary.gateway.support.TestTokens;
         timeout = "PT30S") // not 5 s: the first token check of a context once took just over 5 s on a busy CI machine
 class RedisRateLimitIT {
 
-    static final String EXTERNAL_HOST = System.getenv("TRIBUTARY_IT_REDIS_HOST");
-    static String REDIS_HOST = "127.0.0.1";
-    static int REDIS_PORT;
-    static redis.embedded.RedisServer embedded;
+    static TestRedis redis;
     static final EchoBackend NODE_KH = EchoBackend.start("kh");
 
     @Autowired
@@ -52,53 +47,20 @@ class RedisRateLimitIT {
 
     @BeforeAll
     static void redisIsThere() throws IOException {
-        if (EXTERNAL_HOST != null) {
-            REDIS_HOST = EXTERNAL_HOST;
-            REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("TRIBUTARY_IT_REDIS_PORT", "6379"));
-        } else {
-            // A port below the ephemeral range, so that no outgoing connection of this busy machine holds it.
-            var random = new java.util.Random();
-            IOException last = null;
-            for (int attempt = 0; attempt < 5 && embedded == null; attempt++) {
-                int port = 20_000 + random.nextInt(10_000);
-                try {
-                    var server = redis.embedded.RedisServer.newRedisServer()
-                            .bind("127.0.0.1")
-                            .port(port)
-                            .setting("save \"\"")
-                            .setting("appendonly no")
-                            .build();
-                    server.start();
-                    embedded = server;
-                    REDIS_PORT = port;
-                } catch (IOException e) {
-                    last = e;
-                }
-            }
-            if (embedded == null) {
-                throw last;
-            }
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(REDIS_HOST, REDIS_PORT), 2000);
-        } catch (IOException e) {
-            fail("RedisRateLimitIT found no Redis server at " + REDIS_HOST + ":" + REDIS_PORT);
-        }
+        redis = TestRedis.start();
     }
 
     @org.junit.jupiter.api.AfterAll
     static void stopRedis() throws IOException {
-        if (embedded != null) {
-            embedded.stop();
-        }
+        redis.stop();
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("tributary.gateway.oidc.jwks-uri", TestTokens::jwksUri);
         registry.add("TRIBUTARY_NODE_KH_URL", NODE_KH::url);
-        registry.add("spring.data.redis.host", () -> REDIS_HOST);
-        registry.add("spring.data.redis.port", () -> REDIS_PORT);
+        registry.add("spring.data.redis.host", () -> redis.host);
+        registry.add("spring.data.redis.port", () -> redis.port);
         registry.add("tributary.gateway.rate-limit.key-prefix", () -> "it-" + UUID.randomUUID());
     }
 
