@@ -6,6 +6,7 @@ import { dashboardPage } from "./pages/dashboard";
 import { casesPage, casePage } from "./pages/cases";
 import { newCasePage } from "./pages/caseform";
 import { operatorPage } from "./pages/operator";
+import { releasesPage } from "./pages/releases";
 import { securityPage } from "./pages/security";
 
 export interface Me {
@@ -30,6 +31,7 @@ interface Route {
 
 const ROUTES: Route[] = [
   { pattern: /^\/app\/dashboard\/?$/, roles: ["regional-analyst"], menu: "nav.dashboard", href: () => "/app/dashboard", page: dashboardPage },
+  { pattern: /^\/app\/releases\/?$/, roles: ["regional-analyst"], menu: "nav.releases", href: () => "/app/releases", page: releasesPage },
   {
     pattern: /^\/app\/cases\/([a-z]{2})\/?$/,
     roles: ["case-worker", "case-supervisor"],

@@ -23,6 +23,12 @@ interface NodeBudget {
 
 const REGION = "GMS";
 
+/** The indicator's description in the reader's language; the service's English where there is no translation. */
+function describe(i: Indicator): HTMLElement {
+  const key = `indicator.${i.id}.description`;
+  return has(key) ? h("p", { class: "description" }, t(key)) : h("p", { class: "description", lang: "en" }, i.description);
+}
+
 function indicatorTitle(i: { id: string; title: string }): string {
   const key = `indicator.${i.id}`;
   return has(key) ? t(key) : i.title;
@@ -127,7 +133,7 @@ function indicatorView(indicator: Indicator, data: Dataset): HTMLElement {
     "article",
     { class: "indicator", "data-indicator": indicator.id },
     h("h2", {}, indicatorTitle(indicator)),
-    h("p", { class: "description", lang: "en" }, indicator.description),
+    describe(indicator),
     h("div", { class: "filters" }, filters),
     body,
     h(

@@ -133,6 +133,13 @@ final class Browser implements AutoCloseable {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /** The menu entries the signed-in person sees. */
+    List<String> menu() {
+        return driver.findElements(By.cssSelector("header nav a")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }

@@ -382,7 +382,7 @@ class FederationE2EIT {
             assertThat(browser.driver.findElements(By.cssSelector("header nav a")))
                     .extracting(WebElement::getText)
                     .as("a person sees only the menu entries they can use")
-                    .containsExactly("Regional dashboard");
+                    .containsExactly("Regional dashboard", "Releases");
             var cells = browser.driver.findElements(DASHBOARD_VALUES);
             assertThat(cells).isNotEmpty();
             for (WebElement cell : cells) {
@@ -425,6 +425,18 @@ class FederationE2EIT {
                     .isEmpty();
             browser.screenshot("dashboard-km");
 
+            // Releases: the one made earlier in this run, downloaded as SDMX-JSON and verified from the page.
+            browser.language("en");
+            browser.go("/app/releases");
+            WebElement release = browser.await(By.cssSelector("#releases tbody tr"));
+            List<Object> sdmx = browser.fetch(
+                    release.findElement(By.cssSelector("a.download-sdmx-json")).getAttribute("href"));
+            assertThat(sdmx.get(0)).as("a release as SDMX-JSON: %s", sdmx).isEqualTo(200L);
+            release.findElement(By.cssSelector("button.verify-release")).click();
+            assertThat(browser.await(By.cssSelector("#releases [data-valid]")).getAttribute("data-valid"))
+                    .isEqualTo("true");
+            browser.screenshot("releases-en");
+
             // Signing out ends the gateway's session and Keycloak's: the next visit is Keycloak's login page again.
             browser.driver.findElement(By.id("sign-out")).click();
             browser.await(By.id("username"));
@@ -450,6 +462,7 @@ class FederationE2EIT {
         try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
             browser.go("/app/");
             browser.signIn("kh-caseworker", "demo-password-kh-caseworker", By.id("cases"));
+            assertThat(browser.menu()).containsExactly("Cases");
             assertThat(browser.driver.getCurrentUrl()).endsWith("/app/cases/kh");
             String total = browser.driver.findElement(By.id("case-total")).getText();
             browser.screenshot("cases-en");
@@ -527,6 +540,7 @@ class FederationE2EIT {
         try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
             browser.go("/app/");
             browser.signIn("kh-operator", "demo-password-kh-operator", By.id("policy"));
+            assertThat(browser.menu()).containsExactly("Node console");
             String before = browser.driver.findElement(By.id("policy-version")).getText();
             WebElement population = browser.driver.findElement(By.name("minPopulation"));
             int value = Integer.parseInt(population.getAttribute("value"));
@@ -558,6 +572,7 @@ class FederationE2EIT {
         try (Browser browser = Browser.open(federation.plan().gatewayUrl(), "en")) {
             browser.go("/app/");
             browser.signIn("security", "demo-password-security", By.id("users"));
+            assertThat(browser.menu()).containsExactly("Security console");
             browser.screenshot("security-en");
             By row = By.cssSelector("tr[data-user='analyst2']");
             browser.driver
