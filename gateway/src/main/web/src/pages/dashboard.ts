@@ -257,11 +257,69 @@ function crossTab(indicators: Indicator[], budget: NodeBudget[]): HTMLElement {
   return form;
 }
 
+/**
+ * The cross-tab's first dimension for the region and each country, with the 95 % margin of every noisy value as an
+ * error bar (values that are not published stay gaps).
+ */
+function crossTabChart(d: Dataset): HTMLElement | null {
+  const first = d.dimensions[0];
+  if (!first) return null;
+  const rest = d.dimensions.slice(1);
+  const totalElsewhere = (o: Observation) => rest.every((x) => o.coordinates[x] === "_T" || o.coordinates[x] === undefined);
+  const rows = d.observations.filter((o) => totalElsewhere(o) && o.coordinates[first] !== "_T");
+  const codes = [...new Set(rows.map((o) => o.coordinates[first]))].sort();
+  const areas = [...new Set(rows.map((o) => o.area))].sort((a, b) => (a === REGION ? 1 : b === REGION ? -1 : a.localeCompare(b)));
+  if (codes.length === 0) return null;
+  const at = (a: string, c: string) => rows.find((o) => o.area === a && o.coordinates[first] === c);
+  const shown = (o: Observation | undefined) => (o && o.value !== undefined && (o.status === "noisy" || o.status === "rounded" || o.status === "exact") ? o.value : null);
+  const bars = areas.map((a) => ({ name: countryName(a), type: "bar", data: codes.map((c) => shown(at(a, c))) }));
+  // One error-bar series per area, drawn over its bars: a vertical line from value − 1.96 SE to value + 1.96 SE.
+  const errors = areas.map((a, index) => ({
+    name: countryName(a),
+    type: "custom",
+    z: 10,
+    tooltip: { show: false },
+    renderItem: (params: { coordSys: unknown }, api: { value: (i: number) => number; coord: (v: number[]) => number[]; size: (v: number[]) => number[] }) => {
+      const x = api.value(0);
+      const low = api.coord([x, api.value(1)]);
+      const high = api.coord([x, api.value(2)]);
+      const band = api.size([1, 0])[0] * 0.8;
+      const offset = (index - (areas.length - 1) / 2) * (band / areas.length);
+      void params;
+      return {
+        type: "group",
+        children: [
+          { type: "line", shape: { x1: low[0] + offset, y1: low[1], x2: high[0] + offset, y2: high[1] }, style: { stroke: "#333", lineWidth: 1.5 } },
+          { type: "line", shape: { x1: low[0] + offset - 4, y1: low[1], x2: low[0] + offset + 4, y2: low[1] }, style: { stroke: "#333" } },
+          { type: "line", shape: { x1: high[0] + offset - 4, y1: high[1], x2: high[0] + offset + 4, y2: high[1] }, style: { stroke: "#333" } },
+        ],
+      };
+    },
+    data: codes
+      .map((c, i) => {
+        const o = at(a, c);
+        return o && o.status === "noisy" && o.value !== undefined && o.standardError ? [i, o.value - 1.96 * o.standardError, o.value + 1.96 * o.standardError] : null;
+      })
+      .filter((v): v is number[] => v !== null),
+  }));
+  const option: ChartOption = {
+    title: { text: `${t("crossTab.title")} — ${dimensionLabel(first)}`, left: "center", textStyle: { fontSize: 14 } },
+    tooltip: { trigger: "axis" },
+    legend: { bottom: 0, data: areas.map(countryName) },
+    grid: { left: 50, right: 20, top: 50, bottom: 70 },
+    xAxis: { type: "category", data: codes.map((c) => codeLabel(first, c)), axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: { type: "value", name: t("dashboard.persons") },
+    series: [...bars, ...errors],
+  };
+  return chart("cross-tab-chart", option, `cross-tab-${d.dimensions.join("-")}`);
+}
+
 function crossTabTable(d: Dataset): HTMLElement {
   const rows = d.observations.slice(0, 500);
   return h(
     "div",
     {},
+    crossTabChart(d),
     h(
       "table",
       { class: "values" },

@@ -40,10 +40,11 @@ const MODES = ["ROUNDING", "SUPPRESSION_ONLY", "DIFFERENTIAL_PRIVACY"];
 /** The node operator's console: the sharing policy (versioned; the kill switch), the audit chain, the budget ledger. */
 export const operatorPage: Page = async (main, _me, [country]) => {
   const api = `/api/nodes/${country}/api`;
-  const [policy, audit, ledger] = await Promise.all([
+  const [policy, audit, ledger, jobs] = await Promise.all([
     get<Policy>(`${api}/policy`),
     get<{ items: AuditEntry[] }>(`${api}/audit?size=20`),
     get<Ledger>(`${api}/budget`),
+    get<ImportJob[]>(`${api}/imports?limit=20`),
   ]);
   clear(main);
   main.append(
@@ -51,6 +52,7 @@ export const operatorPage: Page = async (main, _me, [country]) => {
     policyForm(api, policy, main, country),
     auditPanel(api, audit.items),
     ledgerPanel(ledger),
+    jobsPanel(jobs),
   );
 };
 
@@ -125,6 +127,47 @@ function auditPanel(api: string, items: AuditEntry[]): HTMLElement {
       h("thead", {}, h("tr", {}, ["audit.seq", "audit.at", "audit.kind", "audit.requester", "audit.client"].map((k) => h("th", {}, t(k as MessageKey))))),
       h("tbody", {}, items.map((e) => h("tr", {}, h("td", { class: "num" }, String(e.seq)), h("td", {}, dateTime(e.at)), h("td", {}, e.kind), h("td", { class: "mono" }, e.requester), h("td", {}, e.client)))),
     ),
+  );
+}
+
+interface ImportJob {
+  id: string;
+  status: string;
+  format: string;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsRejected: number;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** The latest imports into this node (everyone's): when, how they ended, how many rows. */
+function jobsPanel(jobs: ImportJob[]): HTMLElement {
+  return h(
+    "section",
+    { class: "jobs", id: "import-jobs" },
+    h("h2", {}, t("jobs.title")),
+    jobs.length === 0
+      ? h("p", {}, t("jobs.none"))
+      : h(
+          "table",
+          {},
+          h("thead", {}, h("tr", {}, ["audit.at", "jobs.status", "jobs.format", "jobs.rows"].map((k) => h("th", {}, t(k as MessageKey))))),
+          h(
+            "tbody",
+            {},
+            jobs.map((j) =>
+              h(
+                "tr",
+                { "data-job": j.id, "data-status": j.status },
+                h("td", {}, dateTime(j.createdAt)),
+                h("td", {}, t(`jobs.status.${j.status}` as MessageKey)),
+                h("td", {}, j.format),
+                h("td", { class: "num" }, t("jobs.counts", { inserted: num(j.rowsInserted), updated: num(j.rowsUpdated), rejected: num(j.rowsRejected) })),
+              ),
+            ),
+          ),
+        ),
   );
 }
 

@@ -15,6 +15,14 @@ interface User {
   activeSessions?: number;
 }
 
+interface Client {
+  clientId: string;
+  enabled: boolean;
+  access: string;
+  serviceAccountEnabled: boolean;
+  serviceAccountRealmRoles: string[];
+}
+
 interface AccessEvent {
   source: string;
   time: string;
@@ -29,7 +37,11 @@ const CONTRACT_ROLES = ["case-worker", "case-supervisor", "node-operator", "regi
 
 /** The security officer's console: access review, disabling a user and ending their sessions, access events, audit chains. */
 export const securityPage: Page = async (main) => {
-  const [users, events] = await Promise.all([get<{ users: User[] }>("/api/security/users"), get<{ events: AccessEvent[] }>("/api/security/access-events?limit=50")]);
+  const [users, events, clients] = await Promise.all([
+    get<{ users: User[] }>("/api/security/users"),
+    get<{ events: AccessEvent[] }>("/api/security/access-events?limit=50"),
+    get<Client[]>("/api/security/clients"),
+  ]);
   clear(main);
   const message = h("div", { id: "security-message", role: "status" });
   main.append(
@@ -62,6 +74,30 @@ export const securityPage: Page = async (main) => {
                 u.enabled ? h("button", { type: "button", class: "danger disable-user", onclick: () => act(`/api/security/users/${encodeURIComponent(u.id)}/disable`, t("security.disableConfirm", { user: u.username }), message) }, t("security.disable")) : null,
                 h("button", { type: "button", class: "end-sessions", onclick: () => act(`/api/security/users/${encodeURIComponent(u.id)}/logout`, t("security.logoutConfirm", { user: u.username }), message) }, t("security.endSessions")),
               ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "section",
+      { id: "clients" },
+      h("h2", {}, t("security.clients")),
+      h(
+        "table",
+        {},
+        h("thead", {}, h("tr", {}, ["security.client", "security.enabled", "security.access", "security.roles"].map((k) => h("th", {}, t(k as MessageKey))))),
+        h(
+          "tbody",
+          {},
+          clients.map((c) =>
+            h(
+              "tr",
+              { "data-client": c.clientId },
+              h("td", { class: "mono" }, c.clientId),
+              h("td", {}, c.enabled ? t("security.yes") : t("security.no")),
+              h("td", {}, c.access),
+              h("td", {}, c.serviceAccountEnabled ? c.serviceAccountRealmRoles.filter((r) => CONTRACT_ROLES.includes(r)).map((r) => t(`role.${r}` as MessageKey)).join(", ") : "–"),
             ),
           ),
         ),

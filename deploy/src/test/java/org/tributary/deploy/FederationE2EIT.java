@@ -425,6 +425,19 @@ class FederationE2EIT {
                     .isEmpty();
             browser.screenshot("dashboard-km");
 
+            // An ad-hoc cross-tab under differential privacy: noisy values with their margin, in the table and as
+            // error bars in the chart.
+            browser.go("/app/dashboard");
+            browser.await(By.id("cross-tab"));
+            browser.driver
+                    .findElement(By.cssSelector("#cross-tab input[value=gender]"))
+                    .click();
+            browser.driver.findElement(By.id("ask")).click();
+            browser.await(By.cssSelector("#cross-tab-chart canvas"));
+            WebElement noisy = browser.await(By.cssSelector("#cross-tab-result td[data-status=noisy]"));
+            assertThat(noisy.getText()).contains("±");
+            browser.screenshot("cross-tab-en");
+
             // Releases: the one made earlier in this run, downloaded as SDMX-JSON and verified from the page.
             browser.language("en");
             browser.go("/app/releases");
@@ -553,6 +566,11 @@ class FederationE2EIT {
                     .isNotEqualTo(before);
             assertThat(browser.driver.findElement(By.name("minPopulation")).getAttribute("value"))
                     .isEqualTo(Integer.toString(value + 5));
+            // The latest imports into the node, the bad file of the case worker's test among them, nothing written.
+            assertThat(browser.driver.findElements(By.cssSelector("#import-jobs tr[data-status=REJECTED]")))
+                    .isNotEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("#import-jobs tr[data-status=SUCCEEDED]")))
+                    .isNotEmpty();
             browser.driver.findElement(By.id("verify-chain")).click();
             assertThat(browser.await(By.cssSelector("#chain-result [data-intact]"))
                             .getAttribute("data-intact"))

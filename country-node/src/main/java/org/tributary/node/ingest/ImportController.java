@@ -28,6 +28,7 @@ import org.tributary.support.web.Problems;
  * with bad ones; the default writes nothing unless every row is good.
  */
 @RestController
+@org.springframework.validation.annotation.Validated
 @RequestMapping("/api/imports")
 class ImportController {
 
@@ -82,6 +83,19 @@ class ImportController {
 
     private static final class Template {
         static final byte[] BYTES = ImportTemplate.workbook();
+    }
+
+    /**
+     * The latest import jobs, newest first, without their row errors (open a job for those): everyone's for a node
+     * operator or a case supervisor, a case worker's own otherwise.
+     */
+    @GetMapping
+    java.util.List<ImportJobView> recent(
+            @RequestParam(defaultValue = "20")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(100)
+                    int limit) {
+        return imports.recent(actor.importer().supervisor() ? null : actor.name(), limit);
     }
 
     @GetMapping("/{id}")

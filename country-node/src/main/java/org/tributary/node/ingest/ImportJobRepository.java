@@ -62,25 +62,43 @@ class ImportJobRepository {
     Optional<ImportJobView> find(UUID id) {
         return jdbc.sql("select * from import_jobs where id = ?")
                 .param(id)
-                .query((rs, n) -> new ImportJobView(
-                        rs.getObject("id", UUID.class),
-                        ImportStatus.valueOf(rs.getString("status")),
-                        ImportFormat.valueOf(rs.getString("format")),
-                        rs.getString("mode"),
-                        (Long) rs.getObject("rows_total"),
-                        rs.getLong("rows_processed"),
-                        rs.getLong("rows_inserted"),
-                        rs.getLong("rows_updated"),
-                        rs.getLong("rows_rejected"),
-                        rs.getLong("error_count"),
-                        json.readValue(rs.getString("errors"), ERRORS),
-                        json.readValue(rs.getString("ignored_columns"), STRINGS),
-                        rs.getString("message"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null
-                                ? null
-                                : rs.getTimestamp("finished_at").toInstant()))
+                .query((rs, n) -> view(rs, true))
                 .optional();
+    }
+
+    /**
+     * The latest jobs, newest first, without their row errors (open a job for those); only {@code requestedBy}'s
+     * when given.
+     */
+    List<ImportJobView> recent(String requestedBy, int limit) {
+        return (requestedBy == null
+                        ? jdbc.sql("select * from import_jobs order by created_at desc limit ?")
+                                .param(limit)
+                        : jdbc.sql("select * from import_jobs where requested_by = ? order by created_at desc limit ?")
+                                .params(requestedBy, limit))
+                .query((rs, n) -> view(rs, false))
+                .list();
+    }
+
+    private ImportJobView view(java.sql.ResultSet rs, boolean withErrors) throws java.sql.SQLException {
+        return new ImportJobView(
+                rs.getObject("id", UUID.class),
+                ImportStatus.valueOf(rs.getString("status")),
+                ImportFormat.valueOf(rs.getString("format")),
+                rs.getString("mode"),
+                (Long) rs.getObject("rows_total"),
+                rs.getLong("rows_processed"),
+                rs.getLong("rows_inserted"),
+                rs.getLong("rows_updated"),
+                rs.getLong("rows_rejected"),
+                rs.getLong("error_count"),
+                withErrors ? json.readValue(rs.getString("errors"), ERRORS) : List.of(),
+                json.readValue(rs.getString("ignored_columns"), STRINGS),
+                rs.getString("message"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("finished_at") == null
+                        ? null
+                        : rs.getTimestamp("finished_at").toInstant());
     }
 
     void markFailed(UUID id, Instant now) {

@@ -139,6 +139,11 @@ class ImportService {
         return live != null ? Optional.of(live.view()) : jobs.find(id);
     }
 
+    /** The latest jobs as stored (a running job shows its last saved state), newest first; {@code requestedBy}'s only when given. */
+    java.util.List<ImportJobView> recent(String requestedBy, int limit) {
+        return jobs.recent(requestedBy, limit);
+    }
+
     private long copyBounded(InputStream body, Path file) throws IOException {
         long max = properties.maxFileSize().toBytes();
         long total = 0;

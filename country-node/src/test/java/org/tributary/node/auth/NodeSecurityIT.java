@@ -71,6 +71,10 @@ class NodeSecurityIT {
                             ("[" + Samples.caseJson("AUTH-MATRIX-1") + "]").getBytes()),
                     List.of("kh-case-worker", "kh-case-supervisor", "kh-node-operator")),
             new Endpoint(
+                    "GET /api/imports (the latest jobs)",
+                    h -> h.get("/api/imports?limit=5"),
+                    List.of("kh-case-worker", "kh-case-supervisor", "kh-node-operator")),
+            new Endpoint(
                     "GET /api/imports/template",
                     h -> h.get("/api/imports/template"),
                     List.of("kh-case-worker", "kh-case-supervisor", "kh-node-operator")),

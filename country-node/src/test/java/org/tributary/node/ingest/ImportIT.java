@@ -57,6 +57,58 @@ class ImportIT {
         return http.post("/api/imports" + query, "text/csv", body.getBytes(StandardCharsets.UTF_8));
     }
 
+    // --- the latest jobs ------------------------------------------------------------------------------------
+
+    @Test
+    void theLatestJobsAreEveryonesForAnOperatorAndACaseWorkersOwnOtherwiseWithoutRowErrors() {
+        Http anna = http.as(org.tributary.node.support.Tokens.builder("KH", "case-worker")
+                .username("kh-jobs-anna")
+                .subject("sub-jobs-anna")
+                .sign());
+        Http bopha = http.as(org.tributary.node.support.Tokens.builder("KH", "case-worker")
+                .username("kh-jobs-bopha")
+                .subject("sub-jobs-bopha")
+                .sign());
+        Http operator = http.as(org.tributary.node.support.Tokens.builder("KH", "node-operator")
+                .username("kh-jobs-operator")
+                .subject("sub-jobs-operator")
+                .sign());
+        String row = ",ActualVictimOfTrafficking,Active,Feminine,KH,ForcedLabour,2023-01-05,17,\n";
+        var good = anna.post("/api/imports", "text/csv", (HEADER + "JOBS-A1" + row).getBytes(StandardCharsets.UTF_8));
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        var bad = bopha.post(
+                "/api/imports",
+                "text/csv",
+                (HEADER + "JOBS-B1,ActualVictimOfTrafficking,Active,Alien,KH,ForcedLabour,2023-01-05,17,\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+
+        var annas = anna.get("/api/imports?limit=100");
+        assertThat(annas.status()).isEqualTo(200);
+        java.util.List<String> annaIds = new java.util.ArrayList<>();
+        annas.json().forEach(j -> annaIds.add(j.get("id").asText()));
+        assertThat(annaIds)
+                .contains(good.json().get("id").asText())
+                .doesNotContain(bad.json().get("jobId").asText());
+
+        var all = operator.get("/api/imports?limit=100");
+        java.util.List<String> allIds = new java.util.ArrayList<>();
+        all.json().forEach(j -> {
+            allIds.add(j.get("id").asText());
+            assertThat(j.get("errors").size()).as("no row errors in the list").isZero();
+        });
+        assertThat(allIds)
+                .contains(
+                        good.json().get("id").asText(), bad.json().get("jobId").asText());
+        assertThat(all.json().get(0).get("createdAt").asText())
+                .as("newest first")
+                .isGreaterThanOrEqualTo(
+                        all.json().get(all.json().size() - 1).get("createdAt").asText());
+
+        assertThat(operator.get("/api/imports?limit=0").status()).isEqualTo(400);
+        assertThat(operator.get("/api/imports?limit=101").status()).isEqualTo(400);
+    }
+
     // --- the real HTCDS templates -------------------------------------------------------------------------
 
     @Test
