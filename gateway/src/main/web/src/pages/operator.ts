@@ -94,8 +94,18 @@ function policyForm(api: string, policy: Policy, main: HTMLElement, country: str
       const { data: saved } = await call<Policy>("PUT", `${api}/policy`, body);
       clear(main);
       main.append(h("p", { class: "ok", id: "policy-saved" }, t("policy.saved", { version: saved.version })));
-      const [audit, ledger] = await Promise.all([get<{ items: AuditEntry[] }>(`${api}/audit?size=20`), get<Ledger>(`${api}/budget`)]);
-      main.append(h("h1", {}, t("node.title", { country: countryName(country.toUpperCase()) })), policyForm(api, saved, main, country), auditPanel(api, audit.items), ledgerPanel(ledger));
+      const [audit, ledger, jobs] = await Promise.all([
+        get<{ items: AuditEntry[] }>(`${api}/audit?size=20`),
+        get<Ledger>(`${api}/budget`),
+        get<ImportJob[]>(`${api}/imports?limit=20`),
+      ]);
+      main.append(
+        h("h1", {}, t("node.title", { country: countryName(country.toUpperCase()) })),
+        policyForm(api, saved, main, country),
+        auditPanel(api, audit.items),
+        ledgerPanel(ledger),
+        jobsPanel(jobs),
+      );
     } catch (err) {
       const problem = err instanceof ApiError ? err.problem : null;
       message.append(h("p", { class: "error", role: "alert" }, problem?.detail ?? (err instanceof Error ? err.message : String(err))));
