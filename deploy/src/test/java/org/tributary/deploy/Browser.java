@@ -127,9 +127,16 @@ final class Browser implements AutoCloseable {
             System.out.printf(
                     "browser: signing in as %s stalled at %s (screenshot %s); signing in again%n",
                     username, driver.getCurrentUrl(), shot);
-            driver.manage().deleteAllCookies();
             go("/app/");
             try {
+                // Keycloak may have signed the person in after all: then the page comes without its form.
+                long started = System.nanoTime();
+                wait.until(ExpectedConditions.or(
+                        ExpectedConditions.visibilityOfElementLocated(By.id("username")),
+                        ExpectedConditions.visibilityOfElementLocated(until)));
+                if (!driver.findElements(until).isEmpty()) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
                 return signInOnce(username, password, until);
             } catch (org.openqa.selenium.TimeoutException again) {
                 Path second = screenshot("sign-in-timeout-" + username);

@@ -427,6 +427,7 @@ class FederationE2EIT {
 
             // An ad-hoc cross-tab under differential privacy: noisy values with their margin, in the table and as
             // error bars in the chart.
+            browser.language("en");
             browser.go("/app/dashboard");
             browser.await(By.id("cross-tab"));
             browser.driver
@@ -436,10 +437,10 @@ class FederationE2EIT {
             browser.await(By.cssSelector("#cross-tab-chart canvas"));
             WebElement noisy = browser.await(By.cssSelector("#cross-tab-result td[data-status=noisy]"));
             assertThat(noisy.getText()).contains("±");
+            browser.script("document.getElementById('cross-tab').scrollIntoView()");
             browser.screenshot("cross-tab-en");
 
             // Releases: the one made earlier in this run, downloaded as SDMX-JSON and verified from the page.
-            browser.language("en");
             browser.go("/app/releases");
             WebElement release = browser.await(By.cssSelector("#releases tbody tr"));
             List<Object> sdmx = browser.fetch(

@@ -38,6 +38,24 @@ class PortalPages {
     static final Set<String> ROLES =
             Set.of("case-worker", "case-supervisor", "node-operator", "regional-analyst", "security-officer");
 
+    /**
+     * The script and styles under {@code /assets/}: the build writes the script pre-compressed too ({@code app.js.gz}),
+     * served as such to clients that accept gzip — no compression per request.
+     */
+    @Bean
+    org.springframework.web.reactive.config.WebFluxConfigurer portalAssets() {
+        return new org.springframework.web.reactive.config.WebFluxConfigurer() {
+            @Override
+            public void addResourceHandlers(org.springframework.web.reactive.config.ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/assets/**")
+                        .addResourceLocations("classpath:/static/assets/")
+                        .resourceChain(true)
+                        .addResolver(new org.springframework.web.reactive.resource.EncodedResourceResolver())
+                        .addResolver(new org.springframework.web.reactive.resource.PathResourceResolver());
+            }
+        };
+    }
+
     @Bean
     RouterFunction<ServerResponse> portalRoutes() {
         String shell = read("portal/index.html");
