@@ -47,6 +47,22 @@ public class SecurityHeadersFilter implements WebFilter {
         return path.equals("/app") || path.startsWith("/app/") || path.startsWith("/assets/");
     }
 
+    /**
+     * The web application's navigations (sign-in redirects, the shell, its script) end their connection: a browser
+     * re-using a keep-alive connection right after such a response was seen to wait a minute for its next request
+     * (Reactor Netty 1.3.6 stops reading a keep-alive connection whose queued request completes at once — upstream
+     * reactor-netty #4361/#4347). A new connection per navigation costs a handshake; the pages' API calls keep theirs.
+     */
+    static boolean closesConnection(String path) {
+        return path.equals("/")
+                || path.equals("/app")
+                || path.startsWith("/app/")
+                || path.startsWith("/assets/")
+                || path.startsWith("/oauth2/")
+                || path.startsWith("/login/")
+                || path.equals("/logout");
+    }
+
     /** Versioned assets ({@code ?v=} the build's hash) may be kept; everything else is {@code no-store}. */
     static final String ASSET_CACHE = "public, max-age=31536000, immutable";
 
@@ -89,6 +105,9 @@ public class SecurityHeadersFilter implements WebFilter {
             headers.remove(HttpHeaders.EXPIRES);
             if (https) {
                 headers.set("Strict-Transport-Security", HSTS);
+            }
+            if (closesConnection(path)) {
+                headers.set(HttpHeaders.CONNECTION, "close");
             }
             return Mono.empty();
         });

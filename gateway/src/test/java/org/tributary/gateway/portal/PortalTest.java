@@ -243,6 +243,21 @@ class PortalTest extends GatewayTestBase {
     }
 
     @Test
+    void theSignInNavigationsEndTheirConnection() {
+        // Keep-alive re-use right after these responses was seen to stall a browser (ADR 39): each ends its connection.
+        for (String path : new String[] {"/app/dashboard", "/oauth2/authorization/keycloak", "/assets/app.js?v=3"}) {
+            web.get().uri(path).exchange().expectHeader().valueEquals("Connection", "close");
+        }
+        // The APIs keep their connections.
+        web.get()
+                .uri("/api/regional/indicators")
+                .headers(h -> h.setBearerAuth(TestTokens.token(null, "regional-analyst")))
+                .exchange()
+                .expectHeader()
+                .doesNotExist("Connection");
+    }
+
+    @Test
     void assetsCarryNoCookie() {
         var result = web.get()
                 .uri("/assets/app.js?v=2")
